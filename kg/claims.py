@@ -1,0 +1,379 @@
+"""Claims: an actor demands or rejects a demand concept, found from cue phrases in a sentence.
+
+A sentence yields claims when it mentions a demand concept (its cues or inverse cues) and a
+stance cue. The stance follows from the cue's family and the concept's polarity: advocacy of an
+inverse form ('accelerate Ukraine's accession') rejects the demand, a negated inverse form
+('NATO won't expand', 'an end to NATO expansion') is the demand itself. The actor is the speaker
+(quote, reported speech, 'according to'), else the agent of the cue, else a possessor
+('Russia's demands'), else the proposer a proposal noun refers back to, else the turn speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.attribution import SILENT, Speech
+from kg.cues import Hit, has_negation, match_any, token_norms
+from kg.mentions import FIRST_PERSON, Mentions
+from kg.model import DEMANDS, REJECTS, PERSON, ActorRef, Claim, Document, Evidence
+from kg.vocab import Vocabulary
+
+DEMAND, REJECT, OPPOSE = "demand", "reject", "oppose"
+CONFIDENCE = {"quote": 0.9, "reported": 0.85, "subject": 0.8, "turn": 0.75, "byline": 0.7,
+              "possessor": 0.7, "proposer": 0.6, "enumeration": 0.5}
+_NEG_WORDS = {"not", "n't", "never", "no", "cannot"}
+_MODAL_LEMMAS = {"must", "should", "need", "have", "imperative", "require", "time", "be"}
+_AGENTIVE_DEPS = {"nsubj", "nsubjpass", "agent"}
+_DEMONSTRATIVES = {"this", "that", "these", "those", "it"}
+_REFERENCE_NOUNS = {"demand", "ultimatum"}
+_NOT_LISTED = {"russian-security-proposals", "russian-de-escalation"}
+
+
+@dataclass(frozen=True)
+class ConceptHit:
+    key: str
+    tokens: tuple[int, ...]
+    polarity: int  # +1: the demand itself is named; -1: its opposite is named
+
+
+def evidence_of(document: Document, sent: Span) -> Evidence:
+    text = sent.text.strip()
+    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    return Evidence(document.doc_id, start, start + len(text), text)
+
+
+class ClaimFinder:
+    """Finds the claims of one document; keeps the discourse state (proposer, last concepts)."""
+
+    def __init__(self, doc: Doc, document: Document, vocab: Vocabulary, mentions: Mentions,
+                 speech: Speech) -> None:
+        self.doc, self.document, self.vocab = doc, document, vocab
+        self.mentions, self.speech = mentions, speech
+        self.negators = vocab.lexicon("negators")
+        self.reporting = vocab.lexicon("reporting-verbs")
+        self.proposal_nouns = vocab.lexicon("proposal-nouns")
+        self.propose_verbs = vocab.lexicon("propose-verbs")
+        self.family = {c: DEMAND for c in vocab.demand_cues}
+        self.family.update({c: REJECT for c in vocab.reject_cues})
+        self.family.update({c: OPPOSE for c in vocab.oppose_cues})
+        self.proposer: ActorRef | None = None
+
+    # ------------------------------------------------------------------ concepts
+    def concepts(self, norms: dict[int, set[str]]) -> list[tuple[str, Hit, bool]]:
+        """Concept matches as (key, hit, is_inverse); direct cues take their tokens first."""
+        hits: list[tuple[str, Hit, bool]] = []
+        for concept in self.vocab.demands:
+            direct = match_any(concept.cues, norms)
+            used = frozenset(i for h in direct for i in h.tokens)
+            hits += [(concept.key, h, False) for h in direct]
+            hits += [(concept.key, h, True) for h in match_any(concept.inverse_cues, norms, used)]
+        return hits
+
+    def _negated(self, hit: Hit, stops: set[int]) -> bool:
+        doc = self.doc
+        for i in hit.tokens:
+            tok = doc[i]
+            if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
+                return True
+            node, hops = tok, 0
+            while node.head.i != node.i and hops < 4:
+                node = node.head
+                hops += 1
+                if node.lemma_.lower() in self.reporting or node.i in stops:
+                    break
+                if node.lemma_.lower() in self.negators or any(c.dep_ == "neg" for c in node.children):
+                    return True
+        for j in range(max(hit.start - 3, doc[hit.start].sent.start), hit.start):
+            if j in stops:
+                continue
+            if doc[j].lower_ in self.negators or doc[j].lemma_.lower() in self.negators:
+                return True
+        return False
+
+    # ------------------------------------------------------------------ stances
+    def cues(self, norms: dict[int, set[str]], exclude: frozenset[int]) -> list[tuple[Hit, str]]:
+        found = []
+        for hit in match_any(tuple(self.family), norms, exclude):
+            family = self.family[hit.cue]
+            anchor = self.anchor(hit)
+            negative_cue = any(_NEG_WORDS & set(s) for s in hit.cue.slots)
+            if not negative_cue and not self._modal(anchor, hit) and has_negation(self.doc[hit.start]):
+                continue  # 'did not reject', 'never demanded': the cue is blocked
+            if anchor.pos_ == "NOUN" and anchor.lemma_.lower() in _REFERENCE_NOUNS and (
+                    self.owner(anchor) or self.proposer is not None):
+                continue  # 'Russia's demands': handled as the owner's claim, not the speaker's
+            found.append((hit, family))
+        return found
+
+    def anchor(self, hit: Hit) -> Token:
+        tok = self.doc[hit.tokens[-1]] if len(hit.tokens) > 1 else self.doc[hit.start]
+        for i in hit.tokens:
+            if self.doc[i].pos_ in {"VERB", "NOUN", "ADJ"}:
+                tok = self.doc[i]
+                break
+        if tok.tag_ == "MD" or tok.dep_ in {"aux", "auxpass"}:
+            return tok.head
+        return tok
+
+    def _modal(self, anchor: Token, hit: Hit) -> bool:
+        first = self.doc[hit.start]
+        return first.tag_ == "MD" or first.lemma_.lower() in _MODAL_LEMMAS
+
+    @staticmethod
+    def stance(family: str, polarity: int) -> str:
+        if family == REJECT:
+            return REJECTS
+        sign = polarity if family == DEMAND else -polarity
+        return DEMANDS if sign > 0 else REJECTS
+
+    # ------------------------------------------------------------------ actors
+    def speaker_context(self, tok: Token) -> ActorRef | None:
+        k = self.speech.quote_at(tok.idx)
+        if k is not None and k in self.speech.quote_speaker:
+            return self.speech.quote_speaker[k]
+        turn = self.speech.turn_speaker(tok.idx)
+        if turn is not None and turn is not SILENT:
+            return turn
+        return self.speech.default_speaker
+
+    def resolve(self, tok: Token) -> list[ActorRef]:
+        if tok.lemma_.lower() in self.proposal_nouns and not self.mentions.resolve(tok):
+            owner = self.owner(tok)
+            if owner:
+                return owner
+            if any(c.lower_ in {"the", "these", "those", "this", "its"} for c in tok.children):
+                return [self.proposer] if self.proposer else []
+        if tok.lower_ in _DEMONSTRATIVES:
+            return []
+        return self.mentions.resolve(tok, speaker=self.speaker_context(tok))
+
+    def owner(self, noun: Token) -> list[ActorRef]:
+        """The possessor of a noun: 'Russia's demands', 'Russian demands', 'demands by Moscow'."""
+        for c in noun.children:
+            if c.dep_ in {"poss", "amod", "compound", "nmod"}:
+                if c.lower_ in {"its", "their"}:
+                    continue
+                refs = self.mentions.resolve(c, speaker=self.speaker_context(c))
+                if refs:
+                    return refs
+            if c.dep_ == "prep" and c.lower_ in {"by", "from"}:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        refs = self.mentions.resolve(g)
+                        if refs:
+                            return refs
+        return []
+
+    def agent(self, anchor: Token) -> list[ActorRef]:
+        node = anchor
+        for _ in range(4):
+            for c in node.children:
+                if c.dep_ in _AGENTIVE_DEPS:
+                    target = next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ == "agent" else c
+                    return self.resolve(target)
+            if node.pos_ in {"NOUN", "PROPN"}:
+                owner = self.owner(node)
+                if owner:
+                    return owner
+            if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}:
+                return self.resolve(node.head)
+            if node.dep_ in {"xcomp", "conj", "advcl", "acomp", "attr", "dobj", "pobj", "prep",
+                             "oprd", "ccomp", "amod"} and node.head.i != node.i:
+                node = node.head
+                continue
+            break
+        return []
+
+    def actors_for(self, anchor: Token, family: str, sent: Span) -> tuple[list[ActorRef], str]:
+        k = self.speech.quote_at(anchor.idx)
+        if k is not None and k in self.speech.quote_speaker:
+            return [self.speech.quote_speaker[k]], "quote"
+        node = anchor
+        own = self.agent(anchor)
+        while node.head.i != node.i:
+            node = node.head
+            if node.lemma_.lower() in self.reporting and node.pos_ in {"VERB", "AUX"}:
+                reporters = self._reporters(node)
+                if reporters:
+                    if self._third_party(own, reporters, anchor, family):
+                        return own, "subject"
+                    return reporters, "reported"
+        said = self.speech.sentence_speaker(sent)
+        if said and not (own and self._third_party(own, said, anchor, family)):
+            return said, "reported"
+        if own:
+            return own, "subject"
+        if anchor.lemma_.lower() in {"demand", "proposal", "ultimatum", "request"} and self.proposer:
+            return [self.proposer], "proposer"
+        turn = self.speech.turn_speaker(anchor.idx)
+        if turn is not None:
+            return ([] if turn is SILENT else [turn]), "turn"
+        if self.speech.default_speaker is not None:
+            return [self.speech.default_speaker], "byline"
+        return [], ""
+
+    def _reporters(self, verb: Token) -> list[ActorRef]:
+        for c in verb.children:
+            if c.dep_ == "nsubj":
+                return self.resolve(c)
+        return self.speech.reporter_of(verb)
+
+    def _third_party(self, own: list[ActorRef], reporters: list[ActorRef], anchor: Token,
+                     family: str) -> bool:
+        """'X said Russia demanded Y': an agentive demand cue with its own subject of another party."""
+        if family != DEMAND or not own or anchor.lemma_.lower() in _MODAL_LEMMAS:
+            return False
+        if any(t.tag_ == "MD" for t in anchor.children):
+            return False
+        parties = {r.party or r.key for r in reporters}
+        return all((o.party or o.key) not in parties for o in own)
+
+    # ------------------------------------------------------------------ discourse state
+    def update_proposer(self, sent: Span) -> None:
+        """'Russia proposed draft treaties', 'Moscow published its demands', 'Russia's drafts'."""
+        by_owner = None
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB" and lemma in self.propose_verbs:
+                if any(t.lemma_.lower() in self.proposal_nouns for t in sent if t.i > tok.i):
+                    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+                    refs = self.mentions.resolve(subj[0]) if subj else []
+                    party = self._party(refs[0]) if refs else None
+                    if party is not None:
+                        self.proposer = party
+                        return
+            elif tok.pos_ == "NOUN" and lemma in self.proposal_nouns and by_owner is None:
+                owner = [c for c in tok.children if c.dep_ in {"poss", "amod"}]
+                refs = self.mentions.resolve(owner[0]) if owner else []
+                by_owner = self._party(refs[0]) if refs else None
+        if by_owner is not None:
+            self.proposer = by_owner
+
+    def _party(self, ref: ActorRef) -> ActorRef | None:
+        if ref.kind != PERSON:
+            return ref
+        return self.vocab.actors[ref.party].ref if ref.party in self.vocab.actors else None
+
+    # ------------------------------------------------------------------ main loop
+    def find(self) -> list[Claim]:
+        claims: list[Claim] = []
+        previous: list[ConceptHit] = []
+        for sent in self.doc.sents:
+            norms = token_norms(sent)
+            raw = self.concepts(norms)
+            self.update_proposer(sent)
+            used = frozenset(i for _, h, _ in raw for i in h.tokens)
+            cues = self.cues(norms, used)
+            stops = {self.anchor(h).i for h, _ in cues} | {i for h, _ in cues for i in h.tokens}
+            hits = [ConceptHit(key, h.tokens, -1 if inv and not self._negated(h, stops) else +1)
+                    for key, h, inv in raw]
+            root_subj = [c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if previous and root_subj and (root_subj[0].lower_ in _DEMONSTRATIVES or any(
+                    c.lower_ in _DEMONSTRATIVES for c in root_subj[0].children)):
+                known = {h.key for h in hits}
+                hits += [ConceptHit(h.key, (root_subj[0].i,), +1) for h in previous if h.key not in known]
+            if not hits:
+                previous = []
+                continue
+            evidence = evidence_of(self.document, sent)
+            claims += self._possessor_claims(hits, evidence)
+            if not cues:
+                claims += self._enumeration_claims(sent, hits, evidence)
+            for hit, family in cues:
+                anchor = self.anchor(hit)
+                targets = self._paired(anchor, hits, cues)
+                if not targets:
+                    continue
+                actors, how = self.actors_for(anchor, family, sent)
+                for actor in actors:
+                    if actor is None or actor is SILENT:
+                        continue
+                    for ch in targets:
+                        claims.append(Claim(
+                            self.document.doc_id, actor, self.stance(family, ch.polarity), ch.key,
+                            evidence, how, CONFIDENCE.get(how, 0.5), self.document.date))
+            previous = hits
+        return _dedupe(claims)
+
+    def _enumeration_claims(self, sent: Span, hits: list[ConceptHit], evidence: Evidence) -> list[Claim]:
+        """A sentence listing two or more demands in their own words, with no stance cue, states
+        what its subject asks for ('the diplomat named NATO's non-expansion, no missiles...')."""
+        named = {h.key for h in hits if h.polarity > 0 and h.key not in _NOT_LISTED}
+        if len(named) < 2:
+            return []
+        subj = [c for c in sent.root.children if c.dep_ == "nsubj"]
+        actors = self.resolve(subj[0]) if subj else []
+        return [Claim(self.document.doc_id, a, DEMANDS, key, evidence, "enumeration",
+                      CONFIDENCE["enumeration"], self.document.date)
+                for a in actors for key in sorted(named)]
+
+    def _paired(self, anchor: Token, hits: list[ConceptHit], cues: list[tuple[Hit, str]]) -> list[ConceptHit]:
+        """Concepts the cue governs; a concept no cue governs goes to the nearest cue."""
+        anchors = [self.anchor(h) for h, _ in cues]
+        out = []
+        for ch in hits:
+            heads = [self.doc[i] for i in ch.tokens]
+            related = [a for a in anchors if any(_dominates(a, t) or _dominates(t, a) for t in heads)]
+            if related:
+                closest = min(related, key=lambda a: min(_tree_distance(a, t) for t in heads))
+                if closest.i == anchor.i or any(_dominates(anchor, t) for t in heads):
+                    out.append(ch)
+            elif anchors and min(anchors, key=lambda a: min(abs(a.i - t.i) for t in heads)).i == anchor.i:
+                out.append(ch)
+        return out
+
+    def _possessor_claims(self, hits: list[ConceptHit], evidence: Evidence) -> list[Claim]:
+        out = []
+        for ch in hits:
+            if ch.key == "russian-security-proposals":
+                continue
+            for i in ch.tokens:
+                node, hops = self.doc[i], 0
+                while node.head.i != node.i and hops < 4:
+                    node, hops = node.head, hops + 1
+                    if node.pos_ == "NOUN" and node.lemma_.lower() in _REFERENCE_NOUNS:
+                        owners, how = self.owner(node), "possessor"
+                        if not owners and self.proposer is not None:
+                            owners, how = [self.proposer], "proposer"
+                        for o in owners:
+                            out.append(Claim(self.document.doc_id, o, DEMANDS if ch.polarity > 0 else REJECTS,
+                                             ch.key, evidence, how, CONFIDENCE[how], self.document.date))
+                        break
+        return out
+
+
+def _dominates(a: Token, b: Token) -> bool:
+    node = b
+    while node.head.i != node.i:
+        node = node.head
+        if node.i == a.i:
+            return True
+    return False
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    ids_b = {t.i: k for k, t in enumerate(up_b)}
+    for k, t in enumerate(up_a):
+        if t.i in ids_b:
+            return k + ids_b[t.i]
+    return 99
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    seen, out = set(), []
+    for c in claims:
+        k = (c.actor.key, c.stance, c.demand, c.evidence.start)
+        if k not in seen:
+            seen.add(k)
+            out.append(c)
+    return out
+
+
+def extract_claims(doc: Doc, document: Document, vocab: Vocabulary, mentions: Mentions,
+                   speech: Speech) -> list[Claim]:
+    """All claims of one document."""
+    return ClaimFinder(doc, document, vocab, mentions, speech).find()

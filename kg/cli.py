@@ -1,0 +1,147 @@
+"""The ``kg`` command: thin typer commands over the library."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from kg.errors import KgError, ValidationFailed
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Build and query a knowledge graph of diplomatic demands and meetings.")
+OUT = typer.Option(Path("output"), "--out", help="Folder of the built graph.")
+
+
+def _fail(err: KgError) -> None:
+    typer.echo(f"error: {err.message()}", err=True)
+    raise typer.Exit(err.exit_code)
+
+
+@app.command()
+def build(paths: list[Path] = typer.Argument(None, help="Article files or folders (default: seeds/)."),
+          out: Path = OUT,
+          jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Parallel spaCy processes."),
+          strict: bool = typer.Option(False, help="Exit 2 before writing anything if any file is bad.")) -> None:
+    """Extract actors, claims and meetings from articles and write the graph."""
+    from kg.pipeline import build as run_build
+
+    state = {"bar": None}
+
+    def progress(done: int, total: int) -> None:
+        if state["bar"] is None:
+            state["bar"] = typer.progressbar(length=total, label="extracting", file=sys.stderr)
+            state["bar"].__enter__()
+        state["bar"].update(1)
+
+    try:
+        report = run_build(paths or [Path("seeds")], out, jobs=jobs, strict=strict, progress=progress)
+    except KgError as err:
+        _fail(err)
+    finally:
+        if state["bar"] is not None:
+            state["bar"].__exit__(None, None, None)
+    for p in report.problems:
+        typer.echo(f"skipped: {p.message()}", err=True)
+    typer.echo(f"{report.documents} documents, {report.claims} claims, {report.meetings} meetings, "
+               f"{report.actors} actors, {report.triples} triples -> {report.out}/graph.ttl, {report.out}/store")
+
+
+@app.command()
+def query(query: str = typer.Argument(None, help="SPARQL text, a .rq file, or a bundled query name."),
+          out: Path = OUT,
+          fmt: str = typer.Option("table", "--format", "-f", help="table, tsv, csv or json."),
+          list_: bool = typer.Option(False, "--list", help="List the bundled queries.")) -> None:
+    """Run a SPARQL query over the built graph."""
+    from kg.query import bundled, format_result, run_query
+
+    if list_:
+        for name, doc in bundled().items():
+            typer.echo(f"{name:12s} {doc}")
+        return
+    if not query:
+        _fail(KgError("no query given", fix="pass SPARQL, a .rq file or a name from kg query --list"))
+    try:
+        typer.echo(format_result(run_query(out, query), fmt), nl=False)
+    except KgError as err:
+        _fail(err)
+
+
+@app.command()
+def export(fmt: str = typer.Option("turtle", "--format", "-f", help="turtle, trig, nt, nquads, jsonld."),
+           out: Path = OUT,
+           output: Path = typer.Option(None, "--output", "-o", help="Write here instead of stdout.")) -> None:
+    """Export the graph in an RDF format."""
+    from kg.export import export_graph
+    from kg.pipeline import _atomic_write
+
+    try:
+        data = export_graph(out, fmt)
+    except KgError as err:
+        _fail(err)
+    if output:
+        _atomic_write(output, data)
+        typer.echo(f"wrote {output}", err=True)
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@app.command()
+def validate(out: Path = OUT) -> None:
+    """Check the graph against the SHACL shapes; exit 1 on violations."""
+    from kg.validate import validate_output
+
+    try:
+        report = validate_output(out)
+        if not report.conforms:
+            typer.echo(report.text)
+            raise ValidationFailed("the graph does not conform to ontology/shapes.ttl",
+                                   where=str(out), fix="see the SHACL report above")
+    except KgError as err:
+        _fail(err)
+    typer.echo(f"conforms: {report.triples} triples checked against ontology/shapes.ttl")
+
+
+@app.command()
+def stats(out: Path = OUT) -> None:
+    """Count the nodes of each class."""
+    from kg.query import format_result, run_query
+
+    q = ("SELECT ?class (COUNT(DISTINCT ?s) AS ?count) WHERE { ?s a ?class . "
+         "FILTER(STRSTARTS(STR(?class), 'https://w3id.org/diplomacy-kg/ontology#')) } "
+         "GROUP BY ?class ORDER BY ?class")
+    try:
+        typer.echo(format_result(run_query(out, q), "table"), nl=False)
+    except KgError as err:
+        _fail(err)
+
+
+@app.command()
+def evaluate(gold: Path = typer.Option(..., "--gold", help="Gold folder (actors.tsv, claims.tsv...)."),
+             corpus: Path = typer.Option(Path("seeds"), "--corpus", help="Articles to extract from."),
+             verbose: bool = typer.Option(True, help="List what was missed or spurious.")) -> None:
+    """Score extraction against gold annotations: precision, recall, F1."""
+    from kg.evaluate import Gold, evaluate as run_eval
+    from kg.pipeline import extract_corpus
+
+    try:
+        result = run_eval(extract_corpus([corpus])[0], Gold.load(gold))
+    except KgError as err:
+        _fail(err)
+    for s in result.scores:
+        if verbose:
+            for m in s.missed:
+                typer.echo(f"  missed   {m}")
+            for m in s.spurious:
+                typer.echo(f"  spurious {m}")
+        typer.echo(f"{s.name}: P={s.precision:.2f} R={s.recall:.2f} F1={s.f1:.2f} "
+                   f"(tp={s.tp} fp={s.fp} fn={s.fn})")
+    typer.echo(f"meetings: recall={result.meeting_recall:.2f} participants recall="
+               f"{result.participant_recall:.2f} missed={result.missed_meetings} "
+               f"spurious={len(result.spurious_meetings)} duplicated={result.duplicated_meetings}")
+    typer.echo(f"actors: duplicated={result.duplicated_actors}")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,118 @@
+"""Match ontology cue phrases against parsed sentences: lemmas, any order, within a window."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import product
+
+from spacy.tokens import Span, Token
+
+from kg.vocab import Cue
+
+_PREFIXES = {"non", "de", "re", "anti", "post", "pre", "co"}
+_DASHES = re.compile(r"[-–—‑]")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A cue matched in a sentence: the token indices it used (document positions)."""
+
+    cue: Cue
+    tokens: tuple[int, ...]
+
+    @property
+    def start(self) -> int:
+        return min(self.tokens)
+
+    @property
+    def end(self) -> int:
+        return max(self.tokens) + 1
+
+
+def token_norms(sent: Span) -> dict[int, set[str]]:
+    """Normalised forms per token: lower-case text and lemma; 'non-expansion' -> 'nonexpansion'.
+
+    A hyphenated compound whose first part is a prefix (non-, de-) is joined onto its last token;
+    other compounds ('NATO-Ukraine') give each part as a form of its own.
+    """
+    norms: dict[int, set[str]] = {}
+    toks = list(sent)
+    for tok in toks:
+        forms = {tok.lower_, tok.lemma_.lower()}
+        forms |= {p.lower() for p in _DASHES.split(tok.text) if p and len(tok.text) > 1}
+        norms[tok.i] = {f.replace("’", "'") for f in forms if f}
+    for k, tok in enumerate(toks):
+        if tok.text in {"-", "–", "‑"} and 0 < k < len(toks) - 1:
+            left, right = toks[k - 1], toks[k + 1]
+            if not left.whitespace_ and not tok.whitespace_ and left.lower_ in _PREFIXES:
+                norms[right.i] |= {left.lower_ + r for r in set(norms[right.i])}
+    for tok in toks:  # tokens like 'non-expansion' kept whole by the tokenizer
+        low = tok.lower_
+        parts = _DASHES.split(low)
+        if len(parts) > 1 and parts[0] in _PREFIXES:
+            norms[tok.i].add("".join(parts))
+            norms[tok.i].add("".join(parts[:-1]) + tok.lemma_.lower().split("-")[-1])
+    return norms
+
+
+def _slot_matches(slot: tuple[str, ...], forms: set[str]) -> bool:
+    for alt in slot:
+        if alt.endswith("*"):
+            stem = alt[:-1]
+            if any(f.startswith(stem) for f in forms):
+                return True
+        elif alt in forms:
+            return True
+    return False
+
+
+def window_for(cue: Cue) -> int:
+    """How far apart (in tokens) the words of a cue may stand: wider for longer cues."""
+    return 2 + 3 * len(cue.slots)
+
+
+def match_cue(cue: Cue, norms: dict[int, set[str]], exclude: frozenset[int] = frozenset()) -> list[Hit]:
+    """All non-overlapping tightest matches of ``cue``: every slot on a distinct token, any order."""
+    window = window_for(cue)
+    positions = []
+    for slot in cue.slots:
+        pos = [i for i, forms in norms.items() if i not in exclude and _slot_matches(slot, forms)]
+        if not pos:
+            return []
+        positions.append(pos[:12])
+    best: list[tuple[int, tuple[int, ...]]] = []
+    for combo in product(*positions):
+        if len(set(combo)) != len(combo):
+            continue
+        spread = max(combo) - min(combo)
+        if spread <= window:
+            best.append((spread, tuple(sorted(combo))))
+    best.sort()
+    hits: list[Hit] = []
+    used: set[int] = set()
+    for _, combo in best:
+        if used.isdisjoint(combo):
+            hits.append(Hit(cue, combo))
+            used.update(combo)
+    return hits
+
+
+def match_any(cues: tuple[Cue, ...], norms: dict[int, set[str]],
+              exclude: frozenset[int] = frozenset()) -> list[Hit]:
+    """Matches of several cues, longer cues first, never sharing a token."""
+    hits: list[Hit] = []
+    used: set[int] = set(exclude)
+    for cue in sorted(cues, key=lambda c: (-len(c.slots), c.text)):
+        for h in match_cue(cue, norms, frozenset(used)):
+            hits.append(h)
+            used.update(h.tokens)
+    return sorted(hits, key=lambda h: (h.start, h.cue.text))
+
+
+def has_negation(tok: Token) -> bool:
+    """True when ``tok`` (or the verb an auxiliary or modal hangs on) is negated."""
+    heads = [tok]
+    if tok.dep_ in {"aux", "auxpass"} or tok.tag_ == "MD":
+        heads.append(tok.head)
+    return any(c.dep_ == "neg" for h in heads for c in h.children)

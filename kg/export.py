@@ -1,0 +1,37 @@
+"""Export the built graph in RDF formats (from the pyoxigraph store)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import UsageError
+from kg.store import open_store
+
+RDF_FORMATS = {
+    "turtle": (ox.RdfFormat.TURTLE, False), "ttl": (ox.RdfFormat.TURTLE, False),
+    "trig": (ox.RdfFormat.TRIG, True), "nt": (ox.RdfFormat.N_TRIPLES, False),
+    "nquads": (ox.RdfFormat.N_QUADS, True), "jsonld": (None, True),
+}
+
+
+def export_graph(out: Path, fmt: str) -> bytes:
+    """The graph in ``fmt`` (turtle, trig, nt, nquads, jsonld) as bytes."""
+    if fmt not in RDF_FORMATS:
+        raise UsageError(f"unknown export format {fmt!r}", fix=f"use one of {', '.join(sorted(RDF_FORMATS))}")
+    store = open_store(out)
+    target, quads = RDF_FORMATS[fmt]
+    if target is None:
+        from rdflib import Dataset
+        ds = Dataset()
+        ds.parse(data=store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
+        return ds.serialize(format="json-ld", indent=2).encode("utf-8")
+    if quads:
+        return store.dump(format=target)
+    return store.dump(format=target, from_graph=None) if False else _union(store, target)
+
+
+def _union(store: ox.Store, target: ox.RdfFormat) -> bytes:
+    triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in store}, key=str)
+    return ox.serialize(triples, format=target)

@@ -1,0 +1,154 @@
+"""Meeting mentions: an event noun or a forum with a place and/or a date in one sentence."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.claims import _tree_distance, evidence_of
+from kg.cues import match_any, token_norms
+from kg.dates import DateMention, find_dates
+from kg.mentions import Mentions
+from kg.model import PERSON, ActorRef, Document, MeetingMention
+from kg.vocab import Vocabulary
+
+_PLACE_PREPS = {"in", "at"}
+_CAPTION_MARKS = ("©", "Photo:", "PHOTO:", "Image:")
+
+
+class MeetingFinder:
+    def __init__(self, doc: Doc, document: Document, vocab: Vocabulary, mentions: Mentions) -> None:
+        self.doc, self.document, self.vocab, self.mentions = doc, document, vocab, mentions
+        self.nouns = vocab.lexicon("meeting-nouns")
+        self.remote = vocab.lexicon("remote-cues")
+        self.place_alias = {a.lower(): k for k, p in vocab.places.items() for a in p.aliases}
+
+    def places(self, sent: Span) -> list[tuple[int, str, str]]:
+        """(char offset, place key, label) for GPE/LOC entities introduced by 'in'/'at'."""
+        out = []
+        for ent in sent.ents:
+            if ent.label_ not in {"GPE", "LOC", "FAC", "ORG"}:
+                continue
+            head = ent.root
+            if head.dep_ in {"compound", "nmod"} and (head.head.lemma_.lower() in self.nouns):
+                key = self.place_alias.get(ent.text.strip().lower())
+                if key is not None or not ent.ent_id_:
+                    out.append((ent.start_char, key or ent.text.strip(), ent.text.strip()))
+                continue
+            prep = head.head if head.dep_ == "pobj" else (
+                head.head.head if head.dep_ in {"appos", "conj", "compound"} and head.head.dep_ == "pobj" else None)
+            if prep is None or prep.lower_ not in _PLACE_PREPS:
+                continue
+            name = ent.text.strip()
+            key = self.place_alias.get(name.lower())
+            if key is None:
+                if ent.ent_id_ or ent.label_ == "ORG":
+                    continue  # a state or an organisation, not a venue
+                key = name
+            out.append((ent.start_char, key, name))
+        return out
+
+    def forum_hits(self, sent: Span, norms: dict[int, set[str]]) -> list[tuple[int, str]]:
+        hits = [(e.start_char, e.ent_id_.split(":", 1)[1]) for e in sent.ents if e.label_ == "FORUM"]
+        covered = {i for e in sent.ents if e.label_ == "FORUM" for i in range(e.start, e.end)}
+        for key, f in sorted(self.vocab.forums.items()):
+            for h in match_any(f.cues, norms, frozenset(covered)):
+                hits.append((self.doc[h.start].idx, key))
+                covered.update(h.tokens)
+        return sorted(hits)
+
+    def events(self, sent: Span) -> list[Token]:
+        out = []
+        for t in sent:
+            lemma = t.lemma_.lower()
+            if (t.pos_ == "NOUN" and (lemma in self.nouns or t.lower_ in self.nouns)) or (
+                    t.pos_ == "VERB" and lemma == "meet"):
+                if t.lower_ == "round" and not any(c.lower_ == "of" for c in t.children):
+                    continue
+                out.append(t)
+        return out
+
+    def participants(self, sent: Span, skip: set[int]) -> tuple[ActorRef, ...]:
+        seen: dict[str, ActorRef] = {}
+        for t in sent:
+            if t.i in skip:
+                continue
+            ref = self.mentions.by_token.get(t.i)
+            if ref is None and t.pos_ == "PRON":
+                continue
+            if ref is not None and not ref.known and ref.kind != PERSON:
+                continue  # unknown organisations named near a meeting are rarely its parties
+            if ref is not None and ref.key not in seen:
+                seen[ref.key] = ref
+                if ref.kind == PERSON and ref.party in self.vocab.actors and ref.party not in seen:
+                    seen[ref.party] = self.vocab.actors[ref.party].ref
+        return tuple(seen.values())
+
+    def _closest_date(self, dates: list[DateMention], pos: int) -> DateMention | None:
+        """The date nearest the event in the parse tree (then in characters)."""
+        if not dates:
+            return None
+        event = self._token_at(pos)
+
+        def dist(d: DateMention) -> tuple[int, int]:
+            return (_tree_distance(event, self._token_at(d.start)), abs(d.start - pos))
+
+        return min(dates, key=dist)
+
+    def _token_at(self, char: int) -> Token:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else self.doc[0]
+
+    def find(self) -> list[MeetingMention]:
+        out: list[MeetingMention] = []
+        for sent in self.doc.sents:
+            if sent.text.lstrip().startswith(_CAPTION_MARKS):
+                continue
+            events = self.events(sent)
+            norms = token_norms(sent)
+            forums = self.forum_hits(sent, norms)
+            if not events and not forums:
+                continue
+            dates = find_dates(sent, self.document.date)
+            places = self.places(sent)
+            remote = any(t.lower_ in self.remote for t in sent) and any(
+                t.lemma_.lower() in {"call", "videoconference", "meeting", "summit", "talk"} for t in sent)
+            place_tokens = {t.i for e in sent.ents if e.start_char in {p[0] for p in places} for t in e}
+            parts = self.participants(sent, place_tokens)
+            anchors: list[tuple[int, str | None, str]] = [(pos, key, "council") for pos, key in forums]
+            for ev in events:
+                if any(abs(ev.idx - pos) < 40 for pos, _, _ in anchors):
+                    continue
+                anchors.append((ev.idx, None, ev.lemma_.lower()))
+            anchors.sort()
+            evidence = evidence_of(self.document, sent)
+            forum_anchors = [a for a in anchors if a[1] is not None]
+            respectively = len(forum_anchors) > 1 and len(forum_anchors) == len(dates)
+            for pos, forum, kind in anchors:
+                if respectively and forum is not None:
+                    when = dates[forum_anchors.index((pos, forum, kind))]
+                else:
+                    when = self._closest_date(dates, pos)
+                where = min(places, key=lambda p: (_tree_distance(self._token_at(pos), self._token_at(p[0])),
+                                                   abs(p[0] - pos))) if places else None
+                place = where[1] if where else ("remote" if remote and forum is None else None)
+                if when is None and place is None and forum is None:
+                    continue
+                members = tuple(self.vocab.actors[m].ref for m in
+                                (self.vocab.forums[forum].members if forum else ()) if m in self.vocab.actors)
+                all_parts = tuple({p.key: p for p in (*parts, *members)}.values())
+                out.append(MeetingMention(
+                    doc_id=self.document.doc_id, kind=kind if forum is None else "council",
+                    evidence=evidence, forum=forum, place=place,
+                    date=when.value if when else None, month_day=when.month_day if when else None,
+                    participants=all_parts if forum is None else tuple(
+                        p for p in all_parts if p.key in {m.key for m in members} or p.kind == PERSON
+                        or p.key in {x.key for x in parts if x.kind != PERSON}),
+                ))
+        return out
+
+
+
+
+def extract_meetings(doc: Doc, document: Document, vocab: Vocabulary, mentions: Mentions) -> list[MeetingMention]:
+    """All meeting mentions of one document."""
+    return MeetingFinder(doc, document, vocab, mentions).find()

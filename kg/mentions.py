@@ -1,0 +1,210 @@
+"""Actor mentions in one parsed document: gazetteer and NER entities, titles, coreference.
+
+``Mentions.resolve(token)`` answers "which actor(s) does the noun phrase headed here refer to?",
+using, in order: the entity the token belongs to; a pronoun or role noun ("he", "the diplomat",
+"America's top diplomat") resolved to the most recent compatible person; a group noun with an
+actor modifier ("NATO officials", "a White House official") resolved to that actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.iri import slug
+from kg.model import ORGANIZATION, PERSON, STATE, ActorRef
+from kg.vocab import Vocabulary
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+FIRST_PERSON = {"i", "we", "me", "us", "our", "my", "ours"}
+_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
+_TITLE_WORDS = re.compile(r"^[A-Z][A-Za-z.’'-]*$")
+
+
+@dataclass
+class Mentions:
+    """Resolution of noun phrases to actors within one document."""
+
+    doc: Doc
+    vocab: Vocabulary
+    by_token: dict[int, ActorRef] = field(default_factory=dict)
+    persons: list[tuple[int, ActorRef]] = field(default_factory=list)
+    groups: list[tuple[int, ActorRef]] = field(default_factory=list)
+    local: dict[str, ActorRef] = field(default_factory=dict)
+
+    # ------------------------------------------------------------------ building
+    @classmethod
+    def build(cls, doc: Doc, vocab: Vocabulary) -> Mentions:
+        m = cls(doc, vocab)
+        for ent in doc.ents:
+            ref = m._entity_ref(ent)
+            if ref is None:
+                continue
+            for t in ent:
+                m.by_token[t.i] = ref
+            if ref.kind == PERSON:
+                m.persons.append((ent.end - 1, ref))
+        m.persons.sort(key=lambda p: p[0])
+        return m
+
+    def _entity_ref(self, ent: Span) -> ActorRef | None:
+        if ent.label_ == "FORUM":
+            return None
+        if ent.ent_id_ and ent.ent_id_ in self.vocab.actors:
+            known = self.vocab.actors[ent.ent_id_].ref
+            if known.kind == PERSON and ent.label_ == "PERSON":
+                return self._with_title(ent, known)
+            return known
+        name = ent.text.strip(" .,'’\"")
+        if ent.label_ == "PERSON" and _looks_like_name(name):
+            return self._local_person(ent, name)
+        if ent.label_ == "ORG" and len(name) > 2 and not _is_title_fragment(ent):
+            return self._local(name, ORGANIZATION)
+        if ent.label_ == "GPE" and name in self.vocab.places or ent.label_ == "GPE" and (
+                self._place_key(name) is not None):
+            return None
+        return None
+
+    def _place_key(self, name: str) -> str | None:
+        low = name.lower()
+        for key, p in self.vocab.places.items():
+            if low in (a.lower() for a in p.aliases):
+                return key
+        return None
+
+    def _with_title(self, ent: Span, known: ActorRef) -> ActorRef:
+        return known
+
+    def _local(self, name: str, kind: str, party: str | None = None, role: str | None = None) -> ActorRef:
+        key = slug(name)
+        if key not in self.local:
+            self.local[key] = ActorRef(key=key, label=name, kind=kind,
+                                       party=party if kind == PERSON else (party or key), role=role)
+        return self.local[key]
+
+    def _local_person(self, ent: Span, name: str) -> ActorRef:
+        parts = name.split()
+        if len(parts) == 1:  # surname only: the full name seen earlier in this document
+            for ref in self.local.values():
+                if ref.kind == PERSON and ref.label.split()[-1] == parts[0]:
+                    return ref
+        party, role = self.title_of(ent)
+        return self._local(name, PERSON, party, role)
+
+    def title_of(self, ent: Span) -> tuple[str | None, str | None]:
+        """Party and role from a title before the name or an apposition after it."""
+        head = ent.root
+        cands = [t for t in head.children if t.dep_ in {"compound", "amod", "poss", "appos"}
+                 and t.i not in range(ent.start, ent.end)]
+        cands += [head.head] if head.dep_ == "appos" else []
+        party, role_words = None, []
+        for c in cands:
+            for t in c.subtree:
+                if t.i in range(ent.start, ent.end):
+                    continue
+                ref = self.by_token.get(t.i) or self._norp(t)
+                if ref is not None and ref.kind in (STATE, ORGANIZATION) and party is None:
+                    party = ref.party or ref.key
+                elif t.pos_ in {"NOUN", "PROPN", "ADJ"} and ref is None:
+                    role_words.append(t.text)
+        return party, " ".join(role_words) or None
+
+    def _norp(self, tok: Token) -> ActorRef | None:
+        ent_id = tok.ent_id_
+        if ent_id and ent_id in self.vocab.actors:
+            return self.vocab.actors[ent_id].ref
+        return None
+
+    # ------------------------------------------------------------------ resolution
+    def resolve(self, tok: Token, *, speaker: ActorRef | None = None) -> list[ActorRef]:
+        """Actors the noun phrase headed by ``tok`` refers to (coordination gives several)."""
+        out: list[ActorRef] = []
+        for t in [tok, *_conjuncts(tok)]:
+            ref = self._resolve_one(t, speaker)
+            if ref is not None and ref not in out:
+                out.append(ref)
+        return out
+
+    def _resolve_one(self, tok: Token, speaker: ActorRef | None) -> ActorRef | None:
+        low = tok.lower_
+        if low in FIRST_PERSON:
+            return speaker
+        if tok.i in self.by_token:
+            return self.by_token[tok.i]
+        if low in PERSON_PRONOUNS:
+            return self.recent_person(tok.i)
+        lemma = tok.lemma_.lower()
+        modifier = self._modifier_actor(tok)
+        if lemma in self.vocab.lexicon("person-roles") or low in self.vocab.lexicon("person-roles"):
+            person = self.recent_person(tok.i, party=modifier.key if modifier else None)
+            if person is not None:
+                return person
+        if lemma in self.vocab.lexicon("group-nouns") or low in self.vocab.lexicon("group-nouns"):
+            if modifier is not None:
+                self.groups.append((tok.i, modifier))
+                return modifier
+            if any(c.lower_ in {"the", "this", "that"} for c in tok.children) or tok.tag_ == "NNS":
+                return self.recent_group(tok.i)
+        return None
+
+    def _modifier_actor(self, tok: Token) -> ActorRef | None:
+        for c in tok.children:
+            if c.dep_ in _MODIFIER_DEPS or (c.dep_ == "prep" and c.lower_ in {"for", "of", "from"}):
+                for t in ([c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"]):
+                    for u in t.subtree:
+                        ref = self.by_token.get(u.i) or self._norp(u)
+                        if ref is not None and ref.kind in (STATE, ORGANIZATION):
+                            return self.vocab.actors[ref.party].ref if ref.party in self.vocab.actors else ref
+        return None
+
+    def recent_person(self, before: int, party: str | None = None) -> ActorRef | None:
+        for i, ref in reversed(self.persons):
+            if i < before and (party is None or ref.party == party):
+                return ref
+        return None
+
+    def recent_group(self, before: int) -> ActorRef | None:
+        for i, ref in reversed(self.groups):
+            if i < before:
+                return ref
+        return None
+
+    def note_person(self, tok_i: int, ref: ActorRef) -> None:
+        """Record a resolved person mention so later pronouns can refer to it."""
+        if ref.kind == PERSON:
+            self.persons.append((tok_i, ref))
+            self.persons.sort(key=lambda p: p[0])
+
+    def resolve_name(self, text: str) -> ActorRef | None:
+        """Resolve a bare name or title string (a transcript turn label, a headline byline)."""
+        words = [w.lower().strip(".,:") for w in text.split()]
+        for key, a in self.vocab.actors.items():
+            names = {x.lower() for x in (*a.aliases, *a.hidden)}
+            if text.lower().strip() in names:
+                return a.ref
+            if a.ref.kind != PERSON and any(w in names for w in words):
+                return a.ref
+        for _, a in sorted(self.vocab.actors.items()):
+            if a.ref.kind == PERSON and any(al.split()[-1].lower() in words for al in a.aliases):
+                return a.ref
+        return None
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out, stack = [], [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        t = stack.pop(0)
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return out
+
+
+def _looks_like_name(name: str) -> bool:
+    words = name.split()
+    return 1 <= len(words) <= 4 and all(_TITLE_WORDS.match(w) for w in words)
+
+
+def _is_title_fragment(ent: Span) -> bool:
+    return len(ent) == 1 and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "of"

@@ -1,0 +1,160 @@
+"""Stage 1: read articles (``.txt`` and ``.jsonl``) into :class:`~kg.model.Document` values."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.model import Document
+
+SUFFIXES = (".txt", ".jsonl")
+_DATE_LINE = re.compile(r"^\s?date\s+(\S+)\s*(.*)$")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass
+class LoadResult:
+    """The documents that loaded, and one :class:`InputError` per file (or line) that did not."""
+
+    documents: list[Document] = field(default_factory=list)
+    problems: list[InputError] = field(default_factory=list)
+
+
+def _parse_date(value: str, where: str) -> date:
+    if not _ISO.match(value):
+        raise InputError(
+            f"malformed date {value!r} in the date line", where=where,
+            why="the first line must read ' date YYYY-MM-DD headline'",
+            fix="write the date as YYYY-MM-DD, or drop the date line",
+        )
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise InputError(
+            f"impossible date {value!r} in the date line", where=where, why=str(exc),
+            fix="correct the date",
+        ) from exc
+
+
+def _decode(data: bytes, where: str) -> str:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not UTF-8 text (byte {exc.start})", where=where,
+            why="articles must be UTF-8 encoded plain text",
+            fix="re-save the file as UTF-8 (e.g. iconv -t UTF-8)",
+        ) from exc
+    if "\x00" in text:
+        raise InputError("contains NUL bytes", where=where, why="this looks like a binary file",
+                         fix="remove the file from the corpus folder")
+    return text
+
+
+def parse_text(data: bytes, file_name: str, doc_id: str) -> Document:
+    """Parse one ``.txt`` article: an optional ``date YYYY-MM-DD headline`` first line."""
+    text = _decode(data, file_name)
+    if not text.strip():
+        raise InputError("empty article", where=file_name, why="the file has no text",
+                         fix="remove it or add the article text")
+    first, _, _ = text.partition("\n")
+    title, when = "", None
+    m = _DATE_LINE.match(first)
+    if m:
+        when = _parse_date(m.group(1), file_name)
+        title = m.group(2).strip()
+    elif first.lstrip().lower().startswith("date "):
+        raise InputError("malformed date line", where=file_name,
+                         why="the first line starts with 'date' but has no date after it",
+                         fix="write ' date YYYY-MM-DD headline' or drop the line")
+    if not title:
+        title = next((ln.strip() for ln in text.splitlines() if ln.strip()), file_name)[:200]
+    return Document(doc_id=doc_id, file_name=file_name, title=title, date=when, text=text,
+                    sha256=hashlib.sha256(data).hexdigest())
+
+
+def parse_jsonl_line(line: bytes, file_name: str, lineno: int) -> Document:
+    """Parse one JSON line ``{"id", "date", "title", "text", "url"}``."""
+    where = f"{file_name}:{lineno}"
+    try:
+        obj = json.loads(_decode(line, where))
+    except json.JSONDecodeError as exc:
+        raise InputError("not valid JSON", where=where, why=str(exc),
+                         fix="each line must be one JSON object") from exc
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
+        raise InputError("no 'text' in the JSON object", where=where,
+                         why="each line needs at least a non-empty text field",
+                         fix='write {"id": ..., "date": "YYYY-MM-DD", "title": ..., "text": ...}')
+    raw_date = obj.get("date")
+    when = _parse_date(str(raw_date)[:10], where) if raw_date else None
+    doc_id = str(obj.get("id") or f"{Path(file_name).stem}-{lineno}")
+    text = obj["text"]
+    return Document(doc_id=doc_id, file_name=file_name, title=str(obj.get("title") or "")[:300]
+                    or text.strip().splitlines()[0][:200], date=when, text=text,
+                    sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), url=str(obj.get("url") or ""))
+
+
+def doc_id_of(path: Path) -> str:
+    """Stable document id: the file stem."""
+    return path.stem
+
+
+def list_article_files(paths: Iterable[Path]) -> list[Path]:
+    """The article files named by ``paths`` (files, or folders searched one level deep), sorted."""
+    found: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            found.extend(f for f in sorted(p.iterdir()) if f.is_file() and f.suffix in SUFFIXES)
+        elif p.is_file():
+            found.append(p)
+        else:
+            raise InputError("no such file or folder", where=str(p),
+                             fix="pass a folder of .txt/.jsonl articles or article files")
+    if not found:
+        raise InputError("no articles found", where=", ".join(str(p) for p in paths),
+                         why="no .txt or .jsonl files in the given folders",
+                         fix="put articles (*.txt, *.jsonl) in the folder, or pass other paths")
+    return sorted(set(found))
+
+
+def read_documents(paths: Iterable[Path]) -> LoadResult:
+    """Read every article under ``paths``; bad files are reported in ``problems``, not raised."""
+    result = LoadResult()
+    seen: set[str] = set()
+    for f in list_article_files(paths):
+        try:
+            data = f.read_bytes()
+        except OSError as exc:
+            result.problems.append(InputError("cannot read the file", where=str(f), why=str(exc)))
+            continue
+        try:
+            if f.suffix == ".jsonl":
+                docs = []
+                for i, line in enumerate(data.splitlines(), 1):
+                    if line.strip():
+                        try:
+                            docs.append(parse_jsonl_line(line, str(f), i))
+                        except InputError as err:
+                            result.problems.append(err)
+            else:
+                docs = [parse_text(data, str(f), doc_id_of(f))]
+        except InputError as err:
+            result.problems.append(err)
+            continue
+        for d in docs:
+            if d.doc_id in seen:
+                result.problems.append(InputError(
+                    f"duplicate document id {d.doc_id!r}", where=d.file_name,
+                    why="document ids come from file stems (or the JSON id) and must be unique",
+                    fix="rename one of the files"))
+                continue
+            seen.add(d.doc_id)
+            result.documents.append(d)
+    return result

