@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.mentions import FIRST_PERSON, Mentions
 from kg.model import ActorRef
 
-_TURN = re.compile(r"^\s*([A-Z][A-Z .’'-]{1,60}|Q):\s")
+_TURN = re.compile(r"^\s*([A-Z][A-Z .’'-]{1,60}:|Q:?)\s")
 _NON_ACTOR_TURNS = {"Q", "MODERATOR", "OPERATOR", "PARTICIPANT", "REPORTER", "QUESTION"}
 _BYLINE = re.compile(
     r"\b(?:press conference|remarks|statement|speech|interview|briefing|op-ed|address)\s+"
@@ -57,7 +57,7 @@ class Speech:
             line = self.doc.text[start:end]
             m = _TURN.match(line)
             if m:
-                label = m.group(1).strip()
+                label = m.group(1).strip().rstrip(":")
                 if label.upper() in _NON_ACTOR_TURNS:
                     current = SILENT
                 else:

@@ -18,7 +18,7 @@ from kg.attribution import SILENT, Speech
 from kg.cues import Hit, has_negation, match_any, token_norms
 from kg.mentions import FIRST_PERSON, Mentions
 from kg.model import DEMANDS, REJECTS, PERSON, ActorRef, Claim, Document, Evidence
-from kg.vocab import Vocabulary
+from kg.vocab import Cue, Vocabulary
 
 DEMAND, REJECT, OPPOSE = "demand", "reject", "oppose"
 CONFIDENCE = {"quote": 0.9, "reported": 0.85, "subject": 0.8, "turn": 0.75, "byline": 0.7,
@@ -27,6 +27,7 @@ _NEG_WORDS = {"not", "n't", "never", "no", "cannot"}
 _MODAL_LEMMAS = {"must", "should", "need", "have", "imperative", "require", "time", "be"}
 _AGENTIVE_DEPS = {"nsubj", "nsubjpass", "agent"}
 _DEMONSTRATIVES = {"this", "that", "these", "those", "it"}
+_BARE_REFERENCES = {"this", "that", "these"}
 _REFERENCE_NOUNS = {"demand", "ultimatum"}
 _NOT_LISTED = {"russian-security-proposals", "russian-de-escalation"}
 
@@ -58,7 +59,15 @@ class ClaimFinder:
         self.family = {c: DEMAND for c in vocab.demand_cues}
         self.family.update({c: REJECT for c in vocab.reject_cues})
         self.family.update({c: OPPOSE for c in vocab.oppose_cues})
+        # 'cannot violate X or dictate Y': a negated cue ('not dictate') also matches when the
+        # parse negates its verb, however far the negation stands.
+        self.negated_cores = {}
+        for cue, fam in list(self.family.items()):
+            core = tuple(slot for slot in cue.slots if not (_NEG_WORDS & set(slot)))
+            if core and len(core) < len(cue.slots):
+                self.negated_cores[Cue(" ".join("|".join(s) for s in core), core)] = (cue, fam)
         self.proposer: ActorRef | None = None
+        self.allowed = {d.key: d.stances for d in vocab.demands}
 
     # ------------------------------------------------------------------ concepts
     def concepts(self, norms: dict[int, set[str]]) -> list[tuple[str, Hit, bool]]:
@@ -95,7 +104,7 @@ class ClaimFinder:
     # ------------------------------------------------------------------ stances
     def cues(self, norms: dict[int, set[str]], exclude: frozenset[int]) -> list[tuple[Hit, str]]:
         found = []
-        for hit in match_any(tuple(self.family), norms, exclude):
+        for hit in match_any(tuple(self.family), norms, exclude, tight=True):
             family = self.family[hit.cue]
             anchor = self.anchor(hit)
             negative_cue = any(_NEG_WORDS & set(s) for s in hit.cue.slots)
@@ -105,6 +114,13 @@ class ClaimFinder:
                     self.owner(anchor) or self.proposer is not None):
                 continue  # 'Russia's demands': handled as the owner's claim, not the speaker's
             found.append((hit, family))
+        taken = {i for h, _ in found for i in h.tokens} | set(exclude)
+        for hit in match_any(tuple(self.negated_cores), norms, frozenset(taken), tight=True):
+            cue, family = self.negated_cores[hit.cue]
+            tok = self.doc[hit.start]
+            chain = [tok] + ([tok.head] if tok.dep_ == "conj" else [])
+            if any(has_negation(t) for t in chain):
+                found.append((Hit(cue, hit.tokens), family))
         return found
 
     def anchor(self, hit: Hit) -> Token:
@@ -269,16 +285,17 @@ class ClaimFinder:
             stops = {self.anchor(h).i for h, _ in cues} | {i for h, _ in cues for i in h.tokens}
             hits = [ConceptHit(key, h.tokens, -1 if inv and not self._negated(h, stops) else +1)
                     for key, h, inv in raw]
+            own = list(hits)
             root_subj = [c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if previous and root_subj and (root_subj[0].lower_ in _DEMONSTRATIVES or any(
-                    c.lower_ in _DEMONSTRATIVES for c in root_subj[0].children)):
-                known = {h.key for h in hits}
+            if previous and root_subj and root_subj[0].lower_ in _BARE_REFERENCES:
+                known = {h.key for h in hits}  # 'This, along with X, is unacceptable': the last point made
                 hits += [ConceptHit(h.key, (root_subj[0].i,), +1) for h in previous if h.key not in known]
             if not hits:
                 previous = []
                 continue
             evidence = evidence_of(self.document, sent)
             claims += self._possessor_claims(hits, evidence)
+            claims += self._reference_claims(sent, hits, evidence)
             if not cues:
                 claims += self._enumeration_claims(sent, hits, evidence)
             for hit, family in cues:
@@ -294,8 +311,21 @@ class ClaimFinder:
                         claims.append(Claim(
                             self.document.doc_id, actor, self.stance(family, ch.polarity), ch.key,
                             evidence, how, CONFIDENCE.get(how, 0.5), self.document.date))
-            previous = hits
-        return _dedupe(claims)
+            previous = own
+        return [c for c in _dedupe(claims) if c.stance in self.allowed.get(c.demand, (DEMANDS, REJECTS))]
+
+    def _reference_claims(self, sent: Span, hits: list[ConceptHit], evidence: Evidence) -> list[Claim]:
+        """'Those demands include X', 'X is an unacceptable demand': the sentence names what the
+        proposer asks for, whoever speaks."""
+        refs = [c for c in sent.root.children if c.dep_ in {"nsubj", "attr"}]
+        refs = [c for c in refs if c.pos_ == "NOUN" and c.lemma_.lower() in _REFERENCE_NOUNS]
+        if not refs or self.owner(refs[0]):
+            return []
+        if self.proposer is None:
+            return []
+        return [Claim(self.document.doc_id, self.proposer, DEMANDS if h.polarity > 0 else REJECTS, h.key,
+                      evidence, "proposer", CONFIDENCE["proposer"], self.document.date)
+                for h in hits if h.key not in _NOT_LISTED]
 
     def _enumeration_claims(self, sent: Span, hits: list[ConceptHit], evidence: Evidence) -> list[Claim]:
         """A sentence listing two or more demands in their own words, with no stance cue, states

@@ -67,14 +67,20 @@ def _slot_matches(slot: tuple[str, ...], forms: set[str]) -> bool:
     return False
 
 
-def window_for(cue: Cue) -> int:
-    """How far apart (in tokens) the words of a cue may stand: wider for longer cues."""
-    return 2 + 3 * len(cue.slots)
+def window_for(cue: Cue, tight: bool = False) -> int:
+    """How far apart (in tokens) the words of a cue may stand: wider for longer cues.
+
+    Tight windows are for fixed expressions ('have to', 'push back'), which allow at most one
+    word between two of their words."""
+    if tight:
+        return 2 * (len(cue.slots) - 1)
+    return 3 + 3 * len(cue.slots)
 
 
-def match_cue(cue: Cue, norms: dict[int, set[str]], exclude: frozenset[int] = frozenset()) -> list[Hit]:
+def match_cue(cue: Cue, norms: dict[int, set[str]], exclude: frozenset[int] = frozenset(),
+              tight: bool = False) -> list[Hit]:
     """All non-overlapping tightest matches of ``cue``: every slot on a distinct token, any order."""
-    window = window_for(cue)
+    window = window_for(cue, tight)
     positions = []
     for slot in cue.slots:
         pos = [i for i, forms in norms.items() if i not in exclude and _slot_matches(slot, forms)]
@@ -99,12 +105,12 @@ def match_cue(cue: Cue, norms: dict[int, set[str]], exclude: frozenset[int] = fr
 
 
 def match_any(cues: tuple[Cue, ...], norms: dict[int, set[str]],
-              exclude: frozenset[int] = frozenset()) -> list[Hit]:
+              exclude: frozenset[int] = frozenset(), tight: bool = False) -> list[Hit]:
     """Matches of several cues, longer cues first, never sharing a token."""
     hits: list[Hit] = []
     used: set[int] = set(exclude)
     for cue in sorted(cues, key=lambda c: (-len(c.slots), c.text)):
-        for h in match_cue(cue, norms, frozenset(used)):
+        for h in match_cue(cue, norms, frozenset(used), tight):
             hits.append(h)
             used.update(h.tokens)
     return sorted(hits, key=lambda h: (h.start, h.cue.text))

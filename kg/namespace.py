@@ -16,7 +16,7 @@ TERMS = [
     "actor", "stance", "demand", "onBehalfOf", "party", "evidence", "document", "forum", "place",
     "participant", "usualVenue", "memberActor", "date", "disputedDate", "statedDate", "role", "key",
     "quote", "start", "end", "confidence", "mechanism", "meetingKind", "fileName", "sha256", "url",
-    "plover", "cameo", "cue", "inverseCue", "opposeCue", "entry",
+    "plover", "cameo", "cue", "inverseCue", "opposeCue", "entry", "allowedStance",
 ]
 
 DKG = ClosedNamespace(ONTOLOGY_NS, TERMS)

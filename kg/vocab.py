@@ -43,6 +43,7 @@ class DemandConcept:
     label: str
     cues: tuple[Cue, ...]
     inverse_cues: tuple[Cue, ...]
+    stances: tuple[str, ...] = ("Demands", "Rejects")
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,8 @@ def load_vocabulary(directory: str | None = None) -> Vocabulary:
             key=_key(g, s), iri=s, label=str(g.value(s, SKOS.prefLabel) or _key(g, s)),
             cues=tuple(Cue.parse(t) for t in _strs(g, s, DKG.cue)),
             inverse_cues=tuple(Cue.parse(t) for t in _strs(g, s, DKG.inverseCue)),
+            stances=tuple(sorted(str(o).rsplit("#", 1)[-1] for o in g.objects(s, DKG.allowedStance)))
+            or ("Demands", "Rejects"),
         ))
     lexicons = {}
     for s in g.subjects(RDF.type, DKG.Lexicon):
