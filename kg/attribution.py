@@ -14,7 +14,9 @@ _TURN = re.compile(r"^\s*([A-Z][A-Z .’'-]{1,60}:|Q:?)\s")
 _NON_ACTOR_TURNS = {"Q", "MODERATOR", "OPERATOR", "PARTICIPANT", "REPORTER", "QUESTION"}
 _BYLINE = re.compile(
     r"\b(?:press conference|remarks|statement|speech|interview|briefing|op-ed|address)\s+"
-    r"(?:by|of|with)\s+(.+?)(?:\s+on\s+|\s+at\s+|\s+in\s+|$)", re.I)
+    r"(?:by|of|with)\s+(.+?)(?:\s+on\s+|\s+at\s+|\s+in\s+|$)",
+    re.I,
+)
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
 SILENT = ActorRef(key="-", label="-", kind="none")  # a turn whose speaker is not an actor
 
@@ -97,11 +99,16 @@ class Speech:
                 continue
             line_end = self.doc.text.find("\n", ent.end_char)
             line_end = len(self.doc.text) if line_end < 0 else line_end
-            tail = self.doc.text[ent.end_char:line_end].split()
+            tail = self.doc.text[ent.end_char : line_end].split()
             line_start = self.doc.text.rfind("\n", 0, ent.start_char) + 1
-            before = self.doc.text[line_start:ent.start_char].strip()
-            if (len(tail) <= 6 and all(w[:1].isupper() for w in tail) and before
-                    and not before.endswith((".", ",", ":", ";", '"', "”")) and len(before.split()) > 4):
+            before = self.doc.text[line_start : ent.start_char].strip()
+            if (
+                len(tail) <= 6
+                and all(w[:1].isupper() for w in tail)
+                and before
+                and not before.endswith((".", ",", ":", ";", '"', "”"))
+                and len(before.split()) > 4
+            ):
                 ref = self.mentions.by_token.get(ent.start)
                 if ref is not None:
                     self.quotes.append((line_start, ent.start_char))
@@ -120,7 +127,7 @@ class Speech:
             if outside_quotes and self.quote_at(tok.idx) is not None:
                 continue
             if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
-                for t in tok.doc[tok.i + 2:min(tok.i + 12, sent.end)]:
+                for t in tok.doc[tok.i + 2 : min(tok.i + 12, sent.end)]:
                     if t.text in {",", ";"}:
                         break
                     refs = self.mentions.resolve(t) if t.pos_ in {"PROPN", "NOUN", "PRON"} else []
@@ -148,8 +155,13 @@ class Speech:
         """
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subj:
-            subj = [c for c in verb.rights if c.dep_ in {"dobj", "npadvmod", "attr", "nsubjpass", "dep"}
-                    and c.pos_ in {"PROPN", "NOUN"} and self.quote_at(c.idx) is None]
+            subj = [
+                c
+                for c in verb.rights
+                if c.dep_ in {"dobj", "npadvmod", "attr", "nsubjpass", "dep"}
+                and c.pos_ in {"PROPN", "NOUN"}
+                and self.quote_at(c.idx) is None
+            ]
         for c in subj[:1]:
             if c.lower_ in FIRST_PERSON:
                 turn = self.turn_speaker(c.idx)

@@ -16,13 +16,21 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.attribution import SILENT, Speech
 from kg.cues import Hit, has_negation, match_any, token_norms
-from kg.mentions import FIRST_PERSON, Mentions
-from kg.model import DEMANDS, REJECTS, PERSON, ActorRef, Claim, Document, Evidence
+from kg.mentions import Mentions
+from kg.model import DEMANDS, PERSON, REJECTS, ActorRef, Claim, Document, Evidence
 from kg.vocab import Cue, Vocabulary
 
 DEMAND, REJECT, OPPOSE = "demand", "reject", "oppose"
-CONFIDENCE = {"quote": 0.9, "reported": 0.85, "subject": 0.8, "turn": 0.75, "byline": 0.7,
-              "possessor": 0.7, "proposer": 0.6, "enumeration": 0.5}
+CONFIDENCE = {
+    "quote": 0.9,
+    "reported": 0.85,
+    "subject": 0.8,
+    "turn": 0.75,
+    "byline": 0.7,
+    "possessor": 0.7,
+    "proposer": 0.6,
+    "enumeration": 0.5,
+}
 _NEG_WORDS = {"not", "n't", "never", "no", "cannot"}
 _MODAL_LEMMAS = {"must", "should", "need", "have", "imperative", "require", "time", "be"}
 _AGENTIVE_DEPS = {"nsubj", "nsubjpass", "agent"}
@@ -48,8 +56,9 @@ def evidence_of(document: Document, sent: Span) -> Evidence:
 class ClaimFinder:
     """Finds the claims of one document; keeps the discourse state (proposer, last concepts)."""
 
-    def __init__(self, doc: Doc, document: Document, vocab: Vocabulary, mentions: Mentions,
-                 speech: Speech) -> None:
+    def __init__(
+        self, doc: Doc, document: Document, vocab: Vocabulary, mentions: Mentions, speech: Speech
+    ) -> None:
         self.doc, self.document, self.vocab = doc, document, vocab
         self.mentions, self.speech = mentions, speech
         self.negators = vocab.lexicon("negators")
@@ -110,8 +119,11 @@ class ClaimFinder:
             negative_cue = any(_NEG_WORDS & set(s) for s in hit.cue.slots)
             if not negative_cue and not self._modal(anchor, hit) and has_negation(self.doc[hit.start]):
                 continue  # 'did not reject', 'never demanded': the cue is blocked
-            if anchor.pos_ == "NOUN" and anchor.lemma_.lower() in _REFERENCE_NOUNS and (
-                    self.owner(anchor) or self.proposer is not None):
+            if (
+                anchor.pos_ == "NOUN"
+                and anchor.lemma_.lower() in _REFERENCE_NOUNS
+                and (self.owner(anchor) or self.proposer is not None)
+            ):
                 continue  # 'Russia's demands': handled as the owner's claim, not the speaker's
             found.append((hit, family))
         taken = {i for h, _ in found for i in h.tokens} | set(exclude)
@@ -195,8 +207,23 @@ class ClaimFinder:
                     return owner
             if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}:
                 return self.resolve(node.head)
-            if node.dep_ in {"xcomp", "conj", "advcl", "acomp", "attr", "dobj", "pobj", "prep",
-                             "oprd", "ccomp", "amod"} and node.head.i != node.i:
+            if (
+                node.dep_
+                in {
+                    "xcomp",
+                    "conj",
+                    "advcl",
+                    "acomp",
+                    "attr",
+                    "dobj",
+                    "pobj",
+                    "prep",
+                    "oprd",
+                    "ccomp",
+                    "amod",
+                }
+                and node.head.i != node.i
+            ):
                 node = node.head
                 continue
             break
@@ -236,8 +263,9 @@ class ClaimFinder:
                 return self.resolve(c)
         return self.speech.reporter_of(verb)
 
-    def _third_party(self, own: list[ActorRef], reporters: list[ActorRef], anchor: Token,
-                     family: str) -> bool:
+    def _third_party(
+        self, own: list[ActorRef], reporters: list[ActorRef], anchor: Token, family: str
+    ) -> bool:
         """'X said Russia demanded Y': an agentive demand cue with its own subject of another party."""
         if family != DEMAND or not own or anchor.lemma_.lower() in _MODAL_LEMMAS:
             return False
@@ -283,8 +311,10 @@ class ClaimFinder:
             used = frozenset(i for _, h, _ in raw for i in h.tokens)
             cues = self.cues(norms, used)
             stops = {self.anchor(h).i for h, _ in cues} | {i for h, _ in cues for i in h.tokens}
-            hits = [ConceptHit(key, h.tokens, -1 if inv and not self._negated(h, stops) else +1)
-                    for key, h, inv in raw]
+            hits = [
+                ConceptHit(key, h.tokens, -1 if inv and not self._negated(h, stops) else +1)
+                for key, h, inv in raw
+            ]
             own = list(hits)
             root_subj = [c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if previous and root_subj and root_subj[0].lower_ in _BARE_REFERENCES:
@@ -308,9 +338,18 @@ class ClaimFinder:
                     if actor is None or actor is SILENT:
                         continue
                     for ch in targets:
-                        claims.append(Claim(
-                            self.document.doc_id, actor, self.stance(family, ch.polarity), ch.key,
-                            evidence, how, CONFIDENCE.get(how, 0.5), self.document.date))
+                        claims.append(
+                            Claim(
+                                self.document.doc_id,
+                                actor,
+                                self.stance(family, ch.polarity),
+                                ch.key,
+                                evidence,
+                                how,
+                                CONFIDENCE.get(how, 0.5),
+                                self.document.date,
+                            )
+                        )
             previous = own
         return [c for c in _dedupe(claims) if c.stance in self.allowed.get(c.demand, (DEMANDS, REJECTS))]
 
@@ -323,9 +362,20 @@ class ClaimFinder:
             return []
         if self.proposer is None:
             return []
-        return [Claim(self.document.doc_id, self.proposer, DEMANDS if h.polarity > 0 else REJECTS, h.key,
-                      evidence, "proposer", CONFIDENCE["proposer"], self.document.date)
-                for h in hits if h.key not in _NOT_LISTED]
+        return [
+            Claim(
+                self.document.doc_id,
+                self.proposer,
+                DEMANDS if h.polarity > 0 else REJECTS,
+                h.key,
+                evidence,
+                "proposer",
+                CONFIDENCE["proposer"],
+                self.document.date,
+            )
+            for h in hits
+            if h.key not in _NOT_LISTED
+        ]
 
     def _enumeration_claims(self, sent: Span, hits: list[ConceptHit], evidence: Evidence) -> list[Claim]:
         """A sentence listing two or more demands in their own words, with no stance cue, states
@@ -335,9 +385,20 @@ class ClaimFinder:
             return []
         subj = [c for c in sent.root.children if c.dep_ == "nsubj"]
         actors = self.resolve(subj[0]) if subj else []
-        return [Claim(self.document.doc_id, a, DEMANDS, key, evidence, "enumeration",
-                      CONFIDENCE["enumeration"], self.document.date)
-                for a in actors for key in sorted(named)]
+        return [
+            Claim(
+                self.document.doc_id,
+                a,
+                DEMANDS,
+                key,
+                evidence,
+                "enumeration",
+                CONFIDENCE["enumeration"],
+                self.document.date,
+            )
+            for a in actors
+            for key in sorted(named)
+        ]
 
     def _paired(self, anchor: Token, hits: list[ConceptHit], cues: list[tuple[Hit, str]]) -> list[ConceptHit]:
         """Concepts the cue governs; a concept no cue governs goes to the nearest cue."""
@@ -368,8 +429,18 @@ class ClaimFinder:
                         if not owners and self.proposer is not None:
                             owners, how = [self.proposer], "proposer"
                         for o in owners:
-                            out.append(Claim(self.document.doc_id, o, DEMANDS if ch.polarity > 0 else REJECTS,
-                                             ch.key, evidence, how, CONFIDENCE[how], self.document.date))
+                            out.append(
+                                Claim(
+                                    self.document.doc_id,
+                                    o,
+                                    DEMANDS if ch.polarity > 0 else REJECTS,
+                                    ch.key,
+                                    evidence,
+                                    how,
+                                    CONFIDENCE[how],
+                                    self.document.date,
+                                )
+                            )
                         break
         return out
 
@@ -403,7 +474,8 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def extract_claims(doc: Doc, document: Document, vocab: Vocabulary, mentions: Mentions,
-                   speech: Speech) -> list[Claim]:
+def extract_claims(
+    doc: Doc, document: Document, vocab: Vocabulary, mentions: Mentions, speech: Speech
+) -> list[Claim]:
     """All claims of one document."""
     return ClaimFinder(doc, document, vocab, mentions, speech).find()

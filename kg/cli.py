@@ -9,8 +9,11 @@ import typer
 
 from kg.errors import KgError, ValidationFailed
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Build and query a knowledge graph of diplomatic demands and meetings.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Build and query a knowledge graph of diplomatic demands and meetings.",
+)
 OUT = typer.Option(Path("output"), "--out", help="Folder of the built graph.")
 
 
@@ -20,10 +23,12 @@ def _fail(err: KgError) -> None:
 
 
 @app.command()
-def build(paths: list[Path] = typer.Argument(None, help="Article files or folders (default: seeds/)."),
-          out: Path = OUT,
-          jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Parallel spaCy processes."),
-          strict: bool = typer.Option(False, help="Exit 2 before writing anything if any file is bad.")) -> None:
+def build(
+    paths: list[Path] = typer.Argument(None, help="Article files or folders (default: seeds/)."),
+    out: Path = OUT,
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Parallel spaCy processes."),
+    strict: bool = typer.Option(False, help="Exit 2 before writing anything if any file is bad."),
+) -> None:
     """Extract actors, claims and meetings from articles and write the graph."""
     from kg.pipeline import build as run_build
 
@@ -44,15 +49,19 @@ def build(paths: list[Path] = typer.Argument(None, help="Article files or folder
             state["bar"].__exit__(None, None, None)
     for p in report.problems:
         typer.echo(f"skipped: {p.message()}", err=True)
-    typer.echo(f"{report.documents} documents, {report.claims} claims, {report.meetings} meetings, "
-               f"{report.actors} actors, {report.triples} triples -> {report.out}/graph.ttl, {report.out}/store")
+    typer.echo(
+        f"{report.documents} documents, {report.claims} claims, {report.meetings} meetings, "
+        f"{report.actors} actors, {report.triples} triples -> {report.out}/graph.ttl, {report.out}/store"
+    )
 
 
 @app.command()
-def query(query: str = typer.Argument(None, help="SPARQL text, a .rq file, or a bundled query name."),
-          out: Path = OUT,
-          fmt: str = typer.Option("table", "--format", "-f", help="table, tsv, csv or json."),
-          list_: bool = typer.Option(False, "--list", help="List the bundled queries.")) -> None:
+def query(
+    query: str = typer.Argument(None, help="SPARQL text, a .rq file, or a bundled query name."),
+    out: Path = OUT,
+    fmt: str = typer.Option("table", "--format", "-f", help="table, tsv, csv or json."),
+    list_: bool = typer.Option(False, "--list", help="List the bundled queries."),
+) -> None:
     """Run a SPARQL query over the built graph."""
     from kg.query import bundled, format_result, run_query
 
@@ -69,9 +78,11 @@ def query(query: str = typer.Argument(None, help="SPARQL text, a .rq file, or a 
 
 
 @app.command()
-def export(fmt: str = typer.Option("turtle", "--format", "-f", help="turtle, trig, nt, nquads, jsonld."),
-           out: Path = OUT,
-           output: Path = typer.Option(None, "--output", "-o", help="Write here instead of stdout.")) -> None:
+def export(
+    fmt: str = typer.Option("turtle", "--format", "-f", help="turtle, trig, nt, nquads, jsonld."),
+    out: Path = OUT,
+    output: Path = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+) -> None:
     """Export the graph in an RDF format."""
     from kg.export import export_graph
     from kg.pipeline import _atomic_write
@@ -96,8 +107,11 @@ def validate(out: Path = OUT) -> None:
         report = validate_output(out)
         if not report.conforms:
             typer.echo(report.text)
-            raise ValidationFailed("the graph does not conform to ontology/shapes.ttl",
-                                   where=str(out), fix="see the SHACL report above")
+            raise ValidationFailed(
+                "the graph does not conform to ontology/shapes.ttl",
+                where=str(out),
+                fix="see the SHACL report above",
+            )
     except KgError as err:
         _fail(err)
     typer.echo(f"conforms: {report.triples} triples checked against ontology/shapes.ttl")
@@ -108,9 +122,11 @@ def stats(out: Path = OUT) -> None:
     """Count the nodes of each class."""
     from kg.query import format_result, run_query
 
-    q = ("SELECT ?class (COUNT(DISTINCT ?s) AS ?count) WHERE { ?s a ?class . "
-         "FILTER(STRSTARTS(STR(?class), 'https://w3id.org/diplomacy-kg/ontology#')) } "
-         "GROUP BY ?class ORDER BY ?class")
+    q = (
+        "SELECT ?class (COUNT(DISTINCT ?s) AS ?count) WHERE { ?s a ?class . "
+        "FILTER(STRSTARTS(STR(?class), 'https://w3id.org/diplomacy-kg/ontology#')) } "
+        "GROUP BY ?class ORDER BY ?class"
+    )
     try:
         typer.echo(format_result(run_query(out, q), "table"), nl=False)
     except KgError as err:
@@ -118,11 +134,14 @@ def stats(out: Path = OUT) -> None:
 
 
 @app.command()
-def evaluate(gold: Path = typer.Option(..., "--gold", help="Gold folder (actors.tsv, claims.tsv...)."),
-             corpus: Path = typer.Option(Path("seeds"), "--corpus", help="Articles to extract from."),
-             verbose: bool = typer.Option(True, help="List what was missed or spurious.")) -> None:
+def evaluate(
+    gold: Path = typer.Option(..., "--gold", help="Gold folder (actors.tsv, claims.tsv...)."),
+    corpus: Path = typer.Option(Path("seeds"), "--corpus", help="Articles to extract from."),
+    verbose: bool = typer.Option(True, help="List what was missed or spurious."),
+) -> None:
     """Score extraction against gold annotations: precision, recall, F1."""
-    from kg.evaluate import Gold, evaluate as run_eval
+    from kg.evaluate import Gold
+    from kg.evaluate import evaluate as run_eval
     from kg.pipeline import extract_corpus
 
     try:
@@ -135,11 +154,14 @@ def evaluate(gold: Path = typer.Option(..., "--gold", help="Gold folder (actors.
                 typer.echo(f"  missed   {m}")
             for m in s.spurious:
                 typer.echo(f"  spurious {m}")
-        typer.echo(f"{s.name}: P={s.precision:.2f} R={s.recall:.2f} F1={s.f1:.2f} "
-                   f"(tp={s.tp} fp={s.fp} fn={s.fn})")
-    typer.echo(f"meetings: recall={result.meeting_recall:.2f} participants recall="
-               f"{result.participant_recall:.2f} missed={result.missed_meetings} "
-               f"spurious={len(result.spurious_meetings)} duplicated={result.duplicated_meetings}")
+        typer.echo(
+            f"{s.name}: P={s.precision:.2f} R={s.recall:.2f} F1={s.f1:.2f} (tp={s.tp} fp={s.fp} fn={s.fn})"
+        )
+    typer.echo(
+        f"meetings: recall={result.meeting_recall:.2f} participants recall="
+        f"{result.participant_recall:.2f} missed={result.missed_meetings} "
+        f"spurious={len(result.spurious_meetings)} duplicated={result.duplicated_meetings}"
+    )
     typer.echo(f"actors: duplicated={result.duplicated_actors}")
 
 

@@ -77,8 +77,9 @@ def window_for(cue: Cue, tight: bool = False) -> int:
     return 3 + 3 * len(cue.slots)
 
 
-def match_cue(cue: Cue, norms: dict[int, set[str]], exclude: frozenset[int] = frozenset(),
-              tight: bool = False) -> list[Hit]:
+def match_cue(
+    cue: Cue, norms: dict[int, set[str]], exclude: frozenset[int] = frozenset(), tight: bool = False
+) -> list[Hit]:
     """All non-overlapping tightest matches of ``cue``: every slot on a distinct token, any order."""
     window = window_for(cue, tight)
     positions = []
@@ -104,8 +105,12 @@ def match_cue(cue: Cue, norms: dict[int, set[str]], exclude: frozenset[int] = fr
     return hits
 
 
-def match_any(cues: tuple[Cue, ...], norms: dict[int, set[str]],
-              exclude: frozenset[int] = frozenset(), tight: bool = False) -> list[Hit]:
+def match_any(
+    cues: tuple[Cue, ...],
+    norms: dict[int, set[str]],
+    exclude: frozenset[int] = frozenset(),
+    tight: bool = False,
+) -> list[Hit]:
     """Matches of several cues, longer cues first, never sharing a token."""
     hits: list[Hit] = []
     used: set[int] = set(exclude)

@@ -9,13 +9,31 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], 1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
-WEEKDAYS = {d: i for i, d in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+WEEKDAYS = {
+    d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+}
 _MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAYS = r"(?P<days>\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:,|and|-|–)\s*\d{1,2}(?:st|nd|rd|th)?)*)"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?"
@@ -27,8 +45,23 @@ PATTERNS = [
     re.compile(r"\bthe\s+(?P<ord>\d{1,2})(?:st|nd|rd|th)\b", re.I),
     re.compile(r"\b(?P<rel>today|tomorrow|yesterday|tonight)\b", re.I),
 ]
-FUTURE_WORDS = {"will", "shall", "'ll", "schedule", "slate", "due", "upcoming", "next", "plan",
-                "expect", "forthcoming", "set", "going", "slated", "scheduled", "upcoming"}
+FUTURE_WORDS = {
+    "will",
+    "shall",
+    "'ll",
+    "schedule",
+    "slate",
+    "due",
+    "upcoming",
+    "next",
+    "plan",
+    "expect",
+    "forthcoming",
+    "set",
+    "going",
+    "slated",
+    "scheduled",
+}
 PAST, FUTURE, UNKNOWN = -1, 1, 0
 
 
@@ -45,8 +78,9 @@ def tense(sent: Span, at: int | None = None) -> int:
     happen, PAST if its verbs are past, else UNKNOWN."""
     if at is not None:
         tok = next((t for t in sent if t.idx >= at), None)
-        verb = next((a for a in ([tok, *tok.ancestors] if tok is not None else [])
-                     if a.pos_ in {"VERB", "AUX"}), None)
+        verb = next(
+            (a for a in ([tok, *tok.ancestors] if tok is not None else []) if a.pos_ in {"VERB", "AUX"}), None
+        )
         if verb is not None:
             local = [verb, *verb.children]
             words = {t.lemma_.lower() for t in local} | {t.lower_ for t in local}
@@ -75,7 +109,9 @@ def _pick(cands: list[date], ref: date, t: int) -> date:
     return min(cands, key=lambda c: abs((c - ref).days))
 
 
-def _month_day(month: int, day: int, year: int | None, ref: date | None, t: int) -> tuple[date | None, tuple[int, int] | None]:
+def _month_day(
+    month: int, day: int, year: int | None, ref: date | None, t: int
+) -> tuple[date | None, tuple[int, int] | None]:
     try:
         if year:
             return date(year, month, day), (month, day)

@@ -45,19 +45,27 @@ class Gold:
         for r in _rows(folder / "actors.tsv"):
             key, typ, party = r[0], r[1], r[2]
             actors[key] = (typ, party)
-            for a in (r[3].split("|") if len(r) > 3 else []):
+            for a in r[3].split("|") if len(r) > 3 else []:
                 alias.setdefault(fold(a), key)
         places = {}
         for r in _rows(folder / "places.tsv"):
             places[fold(r[0])] = r[0]
-            for a in (r[1].split("|") if len(r) > 1 else []):
+            for a in r[1].split("|") if len(r) > 1 else []:
                 places[fold(a)] = r[0]
         demands = {r[0] for r in _rows(folder / "demands.tsv")}
         req, opt = set(), set()
         for r in _rows(folder / "claims.tsv"):
             (req if r[4].strip() == "required" else opt).add((r[0], r[1], r[2], r[3]))
-        meetings = [dict(key=r[0], date=r[1], place=r[2], participants=set(r[3].split("|")),
-                         required=r[4].strip() == "required") for r in _rows(folder / "meetings.tsv")]
+        meetings = [
+            dict(
+                key=r[0],
+                date=r[1],
+                place=r[2],
+                participants=set(r[3].split("|")),
+                required=r[4].strip() == "required",
+            )
+            for r in _rows(folder / "meetings.tsv")
+        ]
         return cls(actors, alias, places, demands, req, opt, meetings)
 
     def party(self, actor_key: str) -> str:
@@ -104,6 +112,7 @@ def _doc(doc_id: str) -> str:
 
 def evaluate(corpus: Corpus, gold: Gold) -> Evaluation:
     """Compare a built corpus with the gold annotations."""
+
     def actor_key(label: str, party_label: str) -> tuple[str | None, str | None]:
         key = gold.alias.get(fold(label))
         if key is not None:
@@ -139,8 +148,12 @@ def evaluate(corpus: Corpus, gold: Gold) -> Evaluation:
     by_party = score("claims per document, by party", pred_party, req_party, opt_party)
     person_req = {r for r in gold.required if gold.actors.get(r[1], ("",))[0] == PERSON and r[0] in docs}
     per_person = score("claims per person (recall)", pred_person & person_req, person_req, set())
-    corpus_wide = score("claims corpus-wide, by party", {p[1:] for p in pred_party},
-                        {r[1:] for r in req_party}, {o[1:] for o in opt_party})
+    corpus_wide = score(
+        "claims corpus-wide, by party",
+        {p[1:] for p in pred_party},
+        {r[1:] for r in req_party},
+        {o[1:] for o in opt_party},
+    )
     # meetings
     matched = defaultdict(list)
     spurious = []
@@ -174,7 +187,8 @@ def evaluate(corpus: Corpus, gold: Gold) -> Evaluation:
         scores=[by_party, per_person, corpus_wide],
         meeting_recall=len(found) / len(required) if required else 1.0,
         participant_recall=got / total if total else 1.0,
-        spurious_meetings=sorted(spurious), duplicated_meetings=dup_meet,
+        spurious_meetings=sorted(spurious),
+        duplicated_meetings=dup_meet,
         duplicated_actors=sorted(k for k, v in by_gold.items() if len(v) > 1),
         missed_meetings=sorted(g["key"] for g in required if not matched[g["key"]]),
     )

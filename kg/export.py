@@ -10,9 +10,12 @@ from kg.errors import UsageError
 from kg.store import open_store
 
 RDF_FORMATS = {
-    "turtle": (ox.RdfFormat.TURTLE, False), "ttl": (ox.RdfFormat.TURTLE, False),
-    "trig": (ox.RdfFormat.TRIG, True), "nt": (ox.RdfFormat.N_TRIPLES, False),
-    "nquads": (ox.RdfFormat.N_QUADS, True), "jsonld": (None, True),
+    "turtle": (ox.RdfFormat.TURTLE, False),
+    "ttl": (ox.RdfFormat.TURTLE, False),
+    "trig": (ox.RdfFormat.TRIG, True),
+    "nt": (ox.RdfFormat.N_TRIPLES, False),
+    "nquads": (ox.RdfFormat.N_QUADS, True),
+    "jsonld": (None, True),
 }
 
 
@@ -24,6 +27,7 @@ def export_graph(out: Path, fmt: str) -> bytes:
     target, quads = RDF_FORMATS[fmt]
     if target is None:
         from rdflib import Dataset
+
         ds = Dataset()
         ds.parse(data=store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
         return ds.serialize(format="json-ld", indent=2).encode("utf-8")

@@ -12,6 +12,7 @@ from kg.model import PERSON, ActorRef, Document, MeetingMention
 from kg.vocab import Vocabulary
 
 _PLACE_PREPS = {"in", "at"}
+_SAYING = {"say", "tell", "add", "note", "state", "write", "remark", "explain", "stress"}
 
 
 class MeetingFinder:
@@ -19,7 +20,6 @@ class MeetingFinder:
         self.doc, self.document, self.vocab, self.mentions = doc, document, vocab, mentions
         self.nouns = vocab.lexicon("meeting-nouns")
         self.remote = vocab.lexicon("remote-cues")
-        self.reporting = vocab.lexicon("reporting-verbs")
         self.place_alias = {a.lower(): k for k, p in vocab.places.items() for a in p.aliases}
 
     def places(self, sent: Span) -> list[tuple[int, str, str]]:
@@ -34,8 +34,15 @@ class MeetingFinder:
                 if key is not None or not ent.ent_id_:
                     out.append((ent.start_char, key or ent.text.strip(), ent.text.strip()))
                 continue
-            prep = head.head if head.dep_ == "pobj" else (
-                head.head.head if head.dep_ in {"appos", "conj", "compound"} and head.head.dep_ == "pobj" else None)
+            prep = (
+                head.head
+                if head.dep_ == "pobj"
+                else (
+                    head.head.head
+                    if head.dep_ in {"appos", "conj", "compound"} and head.head.dep_ == "pobj"
+                    else None
+                )
+            )
             if prep is None or prep.lower_ not in _PLACE_PREPS:
                 continue
             name = ent.text.strip()
@@ -64,7 +71,8 @@ class MeetingFinder:
         for t in sent:
             lemma = t.lemma_.lower()
             if (t.pos_ == "NOUN" and (lemma in self.nouns or t.lower_ in self.nouns)) or (
-                    t.pos_ == "VERB" and lemma == "meet"):
+                t.pos_ == "VERB" and lemma == "meet"
+            ):
                 if t.lower_ == "round" and not any(c.lower_ == "of" for c in t.children):
                     continue
                 out.append(t)
@@ -102,7 +110,9 @@ class MeetingFinder:
                 break
             node = node.head
             for c in node.children:
-                if c.dep_ in {"nsubj", "nsubjpass", "agent"} or (c.dep_ == "prep" and c.lower_ in {"with", "between"}):
+                if c.dep_ in {"nsubj", "nsubjpass", "agent"} or (
+                    c.dep_ == "prep" and c.lower_ in {"with", "between"}
+                ):
                     out |= {u.i for u in c.subtree}
             if node.pos_ in {"VERB", "AUX"}:
                 break
@@ -120,10 +130,13 @@ class MeetingFinder:
     def _reported_on(self, d: DateMention) -> bool:
         """'X said on Tuesday that...': the date of the saying, not of a meeting."""
         node, hops = self._token_at(d.start), 0
-        while node.dep_ in {"pobj", "prep", "npadvmod", "compound", "nummod", "det", "amod"} \
-                and node.head.i != node.i and hops < 3:
+        while (
+            node.dep_ in {"pobj", "prep", "npadvmod", "compound", "nummod", "det", "amod"}
+            and node.head.i != node.i
+            and hops < 3
+        ):
             node, hops = node.head, hops + 1
-        return node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in self.reporting
+        return node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in _SAYING
 
     def _closest_date(self, dates: list[DateMention], pos: int) -> DateMention | None:
         """The date nearest the event in the parse tree (then in characters)."""
@@ -152,7 +165,8 @@ class MeetingFinder:
             dates = [d for d in find_dates(sent, self.document.date) if not self._reported_on(d)]
             places = self.places(sent)
             remote = any(t.lower_ in self.remote for t in sent) and any(
-                t.lemma_.lower() in {"call", "videoconference", "meeting", "summit", "talk"} for t in sent)
+                t.lemma_.lower() in {"call", "videoconference", "meeting", "summit", "talk"} for t in sent
+            )
             place_tokens = {t.i for e in sent.ents if e.start_char in {p[0] for p in places} for t in e}
             anchors: list[tuple[int, str | None, str]] = [(pos, key, "council") for pos, key in forums]
             for ev in events:
@@ -180,19 +194,30 @@ class MeetingFinder:
                 parts = self.participants(sent, place_tokens, self._token_at(pos))
                 if forum is None and len({p.party or p.key for p in parts}) < 2:
                     continue  # a meeting has two sides; one party alone is a briefing or a visit
-                members = tuple(self.vocab.actors[m].ref for m in
-                                (self.vocab.forums[forum].members if forum else ()) if m in self.vocab.actors)
+                members = tuple(
+                    self.vocab.actors[m].ref
+                    for m in (self.vocab.forums[forum].members if forum else ())
+                    if m in self.vocab.actors
+                )
                 all_parts = tuple({p.key: p for p in (*parts, *members)}.values())
-                out.append(MeetingMention(
-                    doc_id=self.document.doc_id, kind=kind if forum is None else "council",
-                    evidence=evidence, forum=forum, place=place,
-                    date=when.value if when else None, month_day=when.month_day if when else None,
-                    participants=all_parts,
-                ))
+                out.append(
+                    MeetingMention(
+                        doc_id=self.document.doc_id,
+                        kind=kind if forum is None else "council",
+                        evidence=evidence,
+                        forum=forum,
+                        place=place,
+                        date=when.value if when else None,
+                        month_day=when.month_day if when else None,
+                        participants=all_parts,
+                    )
+                )
         return out
 
 
-def extract_meetings(doc: Doc, document: Document, vocab: Vocabulary, mentions: Mentions) -> list[MeetingMention]:
+def extract_meetings(
+    doc: Doc, document: Document, vocab: Vocabulary, mentions: Mentions
+) -> list[MeetingMention]:
     """All meeting mentions of one document."""
     return MeetingFinder(doc, document, vocab, mentions).find()
 

@@ -62,8 +62,12 @@ class Mentions:
             return self._local_person(ent, name)
         if ent.label_ == "ORG" and len(name) > 2 and not _is_title_fragment(ent):
             return self._local(name, ORGANIZATION)
-        if ent.label_ == "GPE" and name in self.vocab.places or ent.label_ == "GPE" and (
-                self._place_key(name) is not None):
+        if (
+            ent.label_ == "GPE"
+            and name in self.vocab.places
+            or ent.label_ == "GPE"
+            and (self._place_key(name) is not None)
+        ):
             return None
         return None
 
@@ -80,8 +84,9 @@ class Mentions:
     def _local(self, name: str, kind: str, party: str | None = None, role: str | None = None) -> ActorRef:
         key = slug(name)
         if key not in self.local:
-            self.local[key] = ActorRef(key=key, label=name, kind=kind,
-                                       party=party if kind == PERSON else (party or key), role=role)
+            self.local[key] = ActorRef(
+                key=key, label=name, kind=kind, party=party if kind == PERSON else (party or key), role=role
+            )
         return self.local[key]
 
     def _local_person(self, ent: Span, name: str) -> ActorRef:
@@ -96,8 +101,11 @@ class Mentions:
     def title_of(self, ent: Span) -> tuple[str | None, str | None]:
         """Party and role from a title before the name or an apposition after it."""
         head = ent.root
-        cands = [t for t in head.children if t.dep_ in {"compound", "amod", "poss", "appos"}
-                 and t.i not in range(ent.start, ent.end)]
+        cands = [
+            t
+            for t in head.children
+            if t.dep_ in {"compound", "amod", "poss", "appos"} and t.i not in range(ent.start, ent.end)
+        ]
         cands += [head.head] if head.dep_ == "appos" else []
         party, role_words = None, []
         for c in cands:
@@ -141,6 +149,8 @@ class Mentions:
             person = self.recent_person(tok.i, party=modifier.key if modifier else None)
             if person is not None:
                 return person
+            if modifier is not None:
+                return modifier  # 'the Polish minister', unnamed: speaks for Poland
         if lemma in self.vocab.lexicon("group-nouns") or low in self.vocab.lexicon("group-nouns"):
             if modifier is not None:
                 self.groups.append((tok.i, modifier))
@@ -152,7 +162,7 @@ class Mentions:
     def _modifier_actor(self, tok: Token) -> ActorRef | None:
         for c in tok.children:
             if c.dep_ in _MODIFIER_DEPS or (c.dep_ == "prep" and c.lower_ in {"for", "of", "from"}):
-                for t in ([c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"]):
+                for t in [c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"]:
                     for u in t.subtree:
                         ref = self.by_token.get(u.i) or self._norp(u)
                         if ref is not None and ref.kind in (STATE, ORGANIZATION):
@@ -180,7 +190,7 @@ class Mentions:
     def resolve_name(self, text: str) -> ActorRef | None:
         """Resolve a bare name or title string (a transcript turn label, a headline byline)."""
         words = [w.lower().strip(".,:") for w in text.split()]
-        for key, a in self.vocab.actors.items():
+        for a in self.vocab.actors.values():
             names = {x.lower() for x in (*a.aliases, *a.hidden)}
             if text.lower().strip() in names:
                 return a.ref

@@ -35,16 +35,20 @@ class BuildReport:
     problems: list[InputError] = field(default_factory=list)
 
 
-def extract_corpus(paths: Iterable[Path], *, jobs: int = 1, strict: bool = False,
-                   progress: Progress | None = None) -> tuple[Corpus, list[InputError]]:
+def extract_corpus(
+    paths: Iterable[Path], *, jobs: int = 1, strict: bool = False, progress: Progress | None = None
+) -> tuple[Corpus, list[InputError]]:
     """Read, annotate, extract and resolve: the corpus without writing anything."""
     loaded = read_documents(paths)
     if strict and loaded.problems:
         raise loaded.problems[0]
     if not loaded.documents:
-        raise InputError("no article could be read", where=", ".join(str(p) for p in paths),
-                         why="; ".join(p.message().splitlines()[0] for p in loaded.problems[:3]),
-                         fix="fix the files named above")
+        raise InputError(
+            "no article could be read",
+            where=", ".join(str(p) for p in paths),
+            why="; ".join(p.message().splitlines()[0] for p in loaded.problems[:3]),
+            fix="fix the files named above",
+        )
     vocab = load_vocabulary()
     nlp = load_pipeline(vocab)
     extractions = []
@@ -67,8 +71,9 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def build(paths: Iterable[Path], out: Path, *, jobs: int = 1, strict: bool = False,
-          progress: Progress | None = None) -> BuildReport:
+def build(
+    paths: Iterable[Path], out: Path, *, jobs: int = 1, strict: bool = False, progress: Progress | None = None
+) -> BuildReport:
     """Build the graph from ``paths`` into ``out``: graph.ttl, graph.trig, graph.nq and the store.
 
     Every file is written to a temporary name and renamed into place, so a failed build leaves the
@@ -101,6 +106,12 @@ def build(paths: Iterable[Path], out: Path, *, jobs: int = 1, strict: bool = Fal
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    return BuildReport(out=out, documents=len(corpus.documents), claims=len(corpus.claims),
-                       meetings=len(corpus.meetings), actors=len(corpus.actors),
-                       triples=len(nquads_lines), problems=problems)
+    return BuildReport(
+        out=out,
+        documents=len(corpus.documents),
+        claims=len(corpus.claims),
+        meetings=len(corpus.meetings),
+        actors=len(corpus.actors),
+        triples=len(nquads_lines),
+        problems=problems,
+    )

@@ -44,8 +44,11 @@ def query_text(query: str) -> str:
             raise UsageError("no such query file", where=query, fix="check the path, or kg query --list")
         return p.read_text(encoding="utf-8")
     if not any(k in query.upper() for k in ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")):
-        raise UsageError(f"unknown query {query!r}", why="not a bundled name, a .rq file or SPARQL",
-                         fix="see kg query --list")
+        raise UsageError(
+            f"unknown query {query!r}",
+            why="not a bundled name, a .rq file or SPARQL",
+            fix="see kg query --list",
+        )
     return query
 
 
@@ -99,8 +102,10 @@ def format_result(result: Result, fmt: str) -> str:
         raise UsageError(f"unknown format {fmt!r}", fix=f"use one of {', '.join(FORMATS)}")
     cells = [[c if len(c) < 60 else c[:57] + "..." for c in r] for r in result.rows]
     widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(result.variables)]
-    lines = ["  ".join(v.ljust(w) for v, w in zip(result.variables, widths)),
-             "  ".join("-" * w for w in widths)]
+    lines = [
+        "  ".join(v.ljust(w) for v, w in zip(result.variables, widths)),
+        "  ".join("-" * w for w in widths),
+    ]
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)) for r in cells]
     lines.append(f"({len(result.rows)} rows)")
     return "\n".join(lines) + "\n"

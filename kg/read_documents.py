@@ -29,7 +29,8 @@ class LoadResult:
 def _parse_date(value: str, where: str) -> date:
     if not _ISO.match(value):
         raise InputError(
-            f"malformed date {value!r} in the date line", where=where,
+            f"malformed date {value!r} in the date line",
+            where=where,
             why="the first line must read ' date YYYY-MM-DD headline'",
             fix="write the date as YYYY-MM-DD, or drop the date line",
         )
@@ -37,7 +38,9 @@ def _parse_date(value: str, where: str) -> date:
         return date.fromisoformat(value)
     except ValueError as exc:
         raise InputError(
-            f"impossible date {value!r} in the date line", where=where, why=str(exc),
+            f"impossible date {value!r} in the date line",
+            where=where,
+            why=str(exc),
             fix="correct the date",
         ) from exc
 
@@ -47,13 +50,18 @@ def _decode(data: bytes, where: str) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"not UTF-8 text (byte {exc.start})", where=where,
+            f"not UTF-8 text (byte {exc.start})",
+            where=where,
             why="articles must be UTF-8 encoded plain text",
             fix="re-save the file as UTF-8 (e.g. iconv -t UTF-8)",
         ) from exc
     if "\x00" in text:
-        raise InputError("contains NUL bytes", where=where, why="this looks like a binary file",
-                         fix="remove the file from the corpus folder")
+        raise InputError(
+            "contains NUL bytes",
+            where=where,
+            why="this looks like a binary file",
+            fix="remove the file from the corpus folder",
+        )
     return text
 
 
@@ -61,8 +69,12 @@ def parse_text(data: bytes, file_name: str, doc_id: str) -> Document:
     """Parse one ``.txt`` article: an optional ``date YYYY-MM-DD headline`` first line."""
     text = _decode(data, file_name)
     if not text.strip():
-        raise InputError("empty article", where=file_name, why="the file has no text",
-                         fix="remove it or add the article text")
+        raise InputError(
+            "empty article",
+            where=file_name,
+            why="the file has no text",
+            fix="remove it or add the article text",
+        )
     first, _, _ = text.partition("\n")
     title, when = "", None
     m = _DATE_LINE.match(first)
@@ -70,13 +82,22 @@ def parse_text(data: bytes, file_name: str, doc_id: str) -> Document:
         when = _parse_date(m.group(1), file_name)
         title = m.group(2).strip()
     elif first.lstrip().lower().startswith("date "):
-        raise InputError("malformed date line", where=file_name,
-                         why="the first line starts with 'date' but has no date after it",
-                         fix="write ' date YYYY-MM-DD headline' or drop the line")
+        raise InputError(
+            "malformed date line",
+            where=file_name,
+            why="the first line starts with 'date' but has no date after it",
+            fix="write ' date YYYY-MM-DD headline' or drop the line",
+        )
     if not title:
         title = next((ln.strip() for ln in text.splitlines() if ln.strip()), file_name)[:200]
-    return Document(doc_id=doc_id, file_name=file_name, title=title, date=when, text=text,
-                    sha256=hashlib.sha256(data).hexdigest())
+    return Document(
+        doc_id=doc_id,
+        file_name=file_name,
+        title=title,
+        date=when,
+        text=text,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
 
 
 def parse_jsonl_line(line: bytes, file_name: str, lineno: int) -> Document:
@@ -85,19 +106,29 @@ def parse_jsonl_line(line: bytes, file_name: str, lineno: int) -> Document:
     try:
         obj = json.loads(_decode(line, where))
     except json.JSONDecodeError as exc:
-        raise InputError("not valid JSON", where=where, why=str(exc),
-                         fix="each line must be one JSON object") from exc
+        raise InputError(
+            "not valid JSON", where=where, why=str(exc), fix="each line must be one JSON object"
+        ) from exc
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
-        raise InputError("no 'text' in the JSON object", where=where,
-                         why="each line needs at least a non-empty text field",
-                         fix='write {"id": ..., "date": "YYYY-MM-DD", "title": ..., "text": ...}')
+        raise InputError(
+            "no 'text' in the JSON object",
+            where=where,
+            why="each line needs at least a non-empty text field",
+            fix='write {"id": ..., "date": "YYYY-MM-DD", "title": ..., "text": ...}',
+        )
     raw_date = obj.get("date")
     when = _parse_date(str(raw_date)[:10], where) if raw_date else None
     doc_id = str(obj.get("id") or f"{Path(file_name).stem}-{lineno}")
     text = obj["text"]
-    return Document(doc_id=doc_id, file_name=file_name, title=str(obj.get("title") or "")[:300]
-                    or text.strip().splitlines()[0][:200], date=when, text=text,
-                    sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), url=str(obj.get("url") or ""))
+    return Document(
+        doc_id=doc_id,
+        file_name=file_name,
+        title=str(obj.get("title") or "")[:300] or text.strip().splitlines()[0][:200],
+        date=when,
+        text=text,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        url=str(obj.get("url") or ""),
+    )
 
 
 def doc_id_of(path: Path) -> str:
@@ -115,12 +146,18 @@ def list_article_files(paths: Iterable[Path]) -> list[Path]:
         elif p.is_file():
             found.append(p)
         else:
-            raise InputError("no such file or folder", where=str(p),
-                             fix="pass a folder of .txt/.jsonl articles or article files")
+            raise InputError(
+                "no such file or folder",
+                where=str(p),
+                fix="pass a folder of .txt/.jsonl articles or article files",
+            )
     if not found:
-        raise InputError("no articles found", where=", ".join(str(p) for p in paths),
-                         why="no .txt or .jsonl files in the given folders",
-                         fix="put articles (*.txt, *.jsonl) in the folder, or pass other paths")
+        raise InputError(
+            "no articles found",
+            where=", ".join(str(p) for p in paths),
+            why="no .txt or .jsonl files in the given folders",
+            fix="put articles (*.txt, *.jsonl) in the folder, or pass other paths",
+        )
     return sorted(set(found))
 
 
@@ -150,10 +187,14 @@ def read_documents(paths: Iterable[Path]) -> LoadResult:
             continue
         for d in docs:
             if d.doc_id in seen:
-                result.problems.append(InputError(
-                    f"duplicate document id {d.doc_id!r}", where=d.file_name,
-                    why="document ids come from file stems (or the JSON id) and must be unique",
-                    fix="rename one of the files"))
+                result.problems.append(
+                    InputError(
+                        f"duplicate document id {d.doc_id!r}",
+                        where=d.file_name,
+                        why="document ids come from file stems (or the JSON id) and must be unique",
+                        fix="rename one of the files",
+                    )
+                )
                 continue
             seen.add(d.doc_id)
             result.documents.append(d)

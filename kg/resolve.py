@@ -21,8 +21,11 @@ def _merge_actors(extractions: list[Extraction], vocab: Vocabulary) -> dict[str,
                 actors[a.key] = a
     for key, ref in sorted(actors.items()):
         if ref.kind == PERSON and not ref.known and " " not in ref.label:
-            full = [r for r in actors.values() if r.kind == PERSON and r.key != key
-                    and r.label.split()[-1] == ref.label]
+            full = [
+                r
+                for r in actors.values()
+                if r.kind == PERSON and r.key != key and r.label.split()[-1] == ref.label
+            ]
             if len(full) == 1:
                 actors[key] = full[0]
     for ref in list(actors.values()):  # parties must exist as nodes
@@ -57,19 +60,27 @@ def merge_meetings(mentions: list[MeetingMention], vocab: Vocabulary) -> list[Me
     for m in mentions:
         (by_forum.setdefault(m.forum, []) if m.forum else other).append(m)
     groups: list[list[MeetingMention]] = []
-    for _forum, ms in sorted(by_forum.items()):
+    for forum, ms in sorted(by_forum.items()):
         groups += _cluster([m for m in ms if m.date])
         rest = [m for m in ms if not m.date]
         for m in rest:
-            target = _match(groups, m, lambda g: g[0].forum == m.forum)
+            target = _match(groups, m, lambda g, f=forum: g[0].forum == f)
             if target is not None:
                 target.append(m)
     pending = [m for m in other if m.date and m.place]
     for m in sorted(pending, key=lambda m: (m.date, m.doc_id, m.evidence.start)):
-        target = next((g for g in groups if _date_of(g) == m.date and _place_of(g, vocab) in {m.place, None}), None)
+        target = next(
+            (g for g in groups if _date_of(g) == m.date and _place_of(g, vocab) in {m.place, None}), None
+        )
         if target is None:
-            target = next((g for g in groups if g[0].forum is None and _date_of(g) == m.date
-                           and _place_of(g, vocab) == m.place), None)
+            target = next(
+                (
+                    g
+                    for g in groups
+                    if g[0].forum is None and _date_of(g) == m.date and _place_of(g, vocab) == m.place
+                ),
+                None,
+            )
         if target is None:
             groups.append([m])
         else:
@@ -80,11 +91,19 @@ def merge_meetings(mentions: list[MeetingMention], vocab: Vocabulary) -> list[Me
         if m.date:
             cands = [g for g in groups if _date_of(g) == m.date]
         elif m.month_day:
-            cands = [g for g in groups if _date_of(g) and (_date_of(g).month, _date_of(g).day) == m.month_day
-                     and (m.place is None or _place_of(g, vocab) == m.place)]
+            cands = [
+                g
+                for g in groups
+                if _date_of(g)
+                and (_date_of(g).month, _date_of(g).day) == m.month_day
+                and (m.place is None or _place_of(g, vocab) == m.place)
+            ]
         else:
-            cands = [g for g in groups if g[0].forum is None and _place_of(g, vocab) == m.place
-                     and m.place is not None]
+            cands = [
+                g
+                for g in groups
+                if g[0].forum is None and _place_of(g, vocab) == m.place and m.place is not None
+            ]
         if len(cands) == 1:
             cands[0].append(m)
     meetings = []
@@ -103,14 +122,24 @@ def merge_meetings(mentions: list[MeetingMention], vocab: Vocabulary) -> list[Me
         stated = {m.date for m in g if m.date}
         evidence = sorted({_stated(m) for m in g}, key=lambda e: (e.doc_id, e.start))
         key = f"{forum or kind}|{place or '-'}|{when.isoformat()}"
-        meetings.append(Meeting(key=key, kind=kind, date=when, forum=forum, place=place,
-                                participants=sorted(parts.values(), key=lambda a: a.key),
-                                evidence=evidence, disputed_dates=sorted(stated - {when})))
+        meetings.append(
+            Meeting(
+                key=key,
+                kind=kind,
+                date=when,
+                forum=forum,
+                place=place,
+                participants=sorted(parts.values(), key=lambda a: a.key),
+                evidence=evidence,
+                disputed_dates=sorted(stated - {when}),
+            )
+        )
     return sorted(meetings, key=lambda m: (m.date, m.key))
 
 
 def _stated(m: MeetingMention):
     from dataclasses import replace
+
     return replace(m.evidence, stated_date=m.date)
 
 
@@ -118,7 +147,8 @@ def _match(groups, m, pred):
     cands = [g for g in groups if pred(g)]
     if m.month_day:
         cands = [g for g in cands if _date_of(g) and (_date_of(g).month, _date_of(g).day) == m.month_day] or (
-            cands if len(cands) == 1 else [])
+            cands if len(cands) == 1 else []
+        )
     return cands[0] if len(cands) == 1 else None
 
 
@@ -144,15 +174,17 @@ def resolve(extractions: list[Extraction], vocab: Vocabulary) -> Corpus:
     for x in extractions:
         for c in x.claims:
             a = actors.get(c.actor.key, c.actor)
-            claims.append(c if a == c.actor else Claim(c.doc_id, a, c.stance, c.demand, c.evidence,
-                                                       c.mechanism, c.confidence, c.date))
+            claims.append(
+                c
+                if a == c.actor
+                else Claim(c.doc_id, a, c.stance, c.demand, c.evidence, c.mechanism, c.confidence, c.date)
+            )
     mentions = [m for x in extractions for m in x.meetings]
     meetings = merge_meetings(mentions, vocab)
     used = {c.actor.key for c in claims} | {p.key for m in meetings for p in m.participants}
     used |= {actors[k].party for k in used if k in actors and actors[k].party}
     kept = sorted((a for k, a in actors.items() if k in used), key=lambda a: a.key)
-    return Corpus(documents=[x.document for x in extractions], actors=kept, claims=claims,
-                  meetings=meetings)
+    return Corpus(documents=[x.document for x in extractions], actors=kept, claims=claims, meetings=meetings)
 
 
 __all__ = ["resolve", "merge_meetings", "timedelta"]

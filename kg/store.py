@@ -27,11 +27,18 @@ def open_store(out: Path, read_only: bool = True) -> ox.Store:
     """Open the store that ``kg build --out OUT`` wrote."""
     path = store_path(out)
     if not path.is_dir():
-        raise StoreError("no built graph here", where=str(path),
-                         why="the store is written by kg build",
-                         fix=f"run: kg build --out {out}")
+        raise StoreError(
+            "no built graph here",
+            where=str(path),
+            why="the store is written by kg build",
+            fix=f"run: kg build --out {out}",
+        )
     try:
         return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except OSError as exc:
-        raise StoreError("cannot open the store", where=str(path), why=str(exc),
-                         fix="close other programs using it (kg serve) or re-run kg build") from exc
+        raise StoreError(
+            "cannot open the store",
+            where=str(path),
+            why=str(exc),
+            fix="close other programs using it (kg serve) or re-run kg build",
+        ) from exc

@@ -37,7 +37,13 @@ def _bind(g: Graph) -> None:
 
 
 def _evidence(g: Graph, ev: Evidence, doc_iri: URIRef) -> URIRef:
-    node = mint("evidence", ev.doc_id, str(ev.start), str(ev.end), ev.stated_date.isoformat() if ev.stated_date else "")
+    node = mint(
+        "evidence",
+        ev.doc_id,
+        str(ev.start),
+        str(ev.end),
+        ev.stated_date.isoformat() if ev.stated_date else "",
+    )
     g.add((node, RDF.type, DKG.Evidence))
     g.add((node, DKG.quote, Literal(ev.quote)))
     g.add((node, DKG.start, Literal(ev.start, datatype=XSD.integer)))
@@ -127,6 +133,12 @@ def to_graph(corpus: Corpus, vocab: Vocabulary) -> Dataset:
         for t in vocab.graph.triples((f.iri, None, None)):
             if t[1] not in (DKG.cue,):
                 vg.add(t)
+        for member in f.members:
+            if member in vocab.actors:
+                _actor(vg, vocab.actors[member].ref, vocab)
+        if f.venue and f.venue in vocab.places:
+            vg.add((place_iri(f.venue), RDF.type, DKG.Place))
+            vg.add((place_iri(f.venue), RDFS.label, Literal(vocab.places[f.venue].label)))
     for d in corpus.documents:
         doc_iri = mint("document", d.doc_id)
         g = ds.graph(document_graph_iri(d.doc_id))

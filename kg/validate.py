@@ -24,8 +24,9 @@ def validate_graph(data: Graph, ontology_dir: Path | None = None) -> ValidationR
     directory = Path(ontology_dir or settings.ONTOLOGY_DIR)
     shapes = Graph().parse(directory / "shapes.ttl", format="turtle")
     ont = Graph().parse(directory / "kg.ttl", format="turtle")
-    conforms, _, text = shacl_validate(data, shacl_graph=shapes, ont_graph=ont, inference="rdfs",
-                                       abort_on_first=False, allow_warnings=True)
+    conforms, _, text = shacl_validate(
+        data, shacl_graph=shapes, ont_graph=ont, inference="rdfs", abort_on_first=False, allow_warnings=True
+    )
     return ValidationReport(bool(conforms), str(text), len(data))
 
 

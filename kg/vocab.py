@@ -26,9 +26,7 @@ class Cue:
 
     @classmethod
     def parse(cls, text: str) -> Cue:
-        slots = tuple(
-            tuple(_norm_word(alt) for alt in word.split("|") if alt) for word in text.split()
-        )
+        slots = tuple(tuple(_norm_word(alt) for alt in word.split("|") if alt) for word in text.split())
         return cls(text, tuple(s for s in slots if s))
 
 
@@ -107,7 +105,8 @@ def load_ontology_graph(directory: Path | None = None) -> Graph:
     files = sorted(directory.glob("*.ttl"))
     if not files:
         raise OntologyError(
-            "no ontology files found", where=str(directory),
+            "no ontology files found",
+            where=str(directory),
             why="the extractor reads its vocabulary from ontology/*.ttl",
             fix="run from a checkout of diplomacy-kg or set KG_ONTOLOGY to its ontology folder",
         )
@@ -117,7 +116,9 @@ def load_ontology_graph(directory: Path | None = None) -> Graph:
             g.parse(f, format="turtle")
         except Exception as exc:  # rdflib raises many parser-specific types
             raise OntologyError(
-                "the ontology file is not valid Turtle", where=str(f), why=str(exc),
+                "the ontology file is not valid Turtle",
+                where=str(f),
+                why=str(exc),
                 fix="fix the syntax error at the position shown",
             ) from exc
     return g
@@ -129,13 +130,17 @@ def load_vocabulary(directory: str | None = None) -> Vocabulary:
     g = load_ontology_graph(Path(directory) if directory else None)
     demands = []
     for s in sorted(g.subjects(RDF.type, DKG.Demand)):
-        demands.append(DemandConcept(
-            key=_key(g, s), iri=s, label=str(g.value(s, SKOS.prefLabel) or _key(g, s)),
-            cues=tuple(Cue.parse(t) for t in _strs(g, s, DKG.cue)),
-            inverse_cues=tuple(Cue.parse(t) for t in _strs(g, s, DKG.inverseCue)),
-            stances=tuple(sorted(str(o).rsplit("#", 1)[-1] for o in g.objects(s, DKG.allowedStance)))
-            or ("Demands", "Rejects"),
-        ))
+        demands.append(
+            DemandConcept(
+                key=_key(g, s),
+                iri=s,
+                label=str(g.value(s, SKOS.prefLabel) or _key(g, s)),
+                cues=tuple(Cue.parse(t) for t in _strs(g, s, DKG.cue)),
+                inverse_cues=tuple(Cue.parse(t) for t in _strs(g, s, DKG.inverseCue)),
+                stances=tuple(sorted(str(o).rsplit("#", 1)[-1] for o in g.objects(s, DKG.allowedStance)))
+                or ("Demands", "Rejects"),
+            )
+        )
     lexicons = {}
     for s in g.subjects(RDF.type, DKG.Lexicon):
         name = str(s).rsplit("/", 1)[-1]
@@ -148,13 +153,19 @@ def load_vocabulary(directory: str | None = None) -> Vocabulary:
             label = str(g.value(s, SKOS.prefLabel) or g.value(s, RDFS.label) or key)
             same = [str(o) for o in g.objects(s, OWL.sameAs) if "wikidata" in str(o)]
             ref = ActorRef(
-                key=key, label=label, kind=kind,
+                key=key,
+                label=label,
+                kind=kind,
                 party=_key(g, party) if party is not None else (key if kind != PERSON else None),
-                role=str(g.value(s, DKG.role)) if g.value(s, DKG.role) else None, known=True,
+                role=str(g.value(s, DKG.role)) if g.value(s, DKG.role) else None,
+                known=True,
             )
             actors[key] = GazetteerActor(
-                ref=ref, iri=s, aliases=tuple(sorted({label, *_strs(g, s, SKOS.altLabel)})),
-                hidden=_strs(g, s, SKOS.hiddenLabel), wikidata=same[0] if same else None,
+                ref=ref,
+                iri=s,
+                aliases=tuple(sorted({label, *_strs(g, s, SKOS.altLabel)})),
+                hidden=_strs(g, s, SKOS.hiddenLabel),
+                wikidata=same[0] if same else None,
             )
     places = {}
     for s in g.subjects(RDF.type, DKG.Place):
@@ -166,7 +177,9 @@ def load_vocabulary(directory: str | None = None) -> Vocabulary:
         key = _key(g, s)
         venue = g.value(s, DKG.usualVenue)
         forums[key] = ForumEntry(
-            key=key, iri=s, label=str(g.value(s, SKOS.prefLabel) or key),
+            key=key,
+            iri=s,
+            label=str(g.value(s, SKOS.prefLabel) or key),
             aliases=tuple(sorted({str(g.value(s, SKOS.prefLabel)), *_strs(g, s, SKOS.altLabel)})),
             cues=tuple(Cue.parse(t) for t in _strs(g, s, DKG.cue)),
             venue=_key(g, venue) if venue is not None else None,
@@ -177,5 +190,9 @@ def load_vocabulary(directory: str | None = None) -> Vocabulary:
         demand_cues=tuple(Cue.parse(t) for t in _strs(g, DKG.Demands, DKG.cue)),
         reject_cues=tuple(Cue.parse(t) for t in _strs(g, DKG.Rejects, DKG.cue)),
         oppose_cues=tuple(Cue.parse(t) for t in _strs(g, DKG.Rejects, DKG.opposeCue)),
-        lexicons=lexicons, actors=actors, places=places, forums=forums, graph=g,
+        lexicons=lexicons,
+        actors=actors,
+        places=places,
+        forums=forums,
+        graph=g,
     )

@@ -1,0 +1,85 @@
+"""Claim extraction on small hand-written sentences (none is taken from an article)."""
+
+from datetime import date
+
+import pytest
+from conftest import claim_set
+
+pytestmark = pytest.mark.model
+
+
+def test_subject_demands_a_concept(analyse):
+    x = analyse("Russia insisted on a legally binding pledge that NATO will never expand eastward.")
+    assert ("russia", "Demands", "nato-non-expansion") in claim_set(x)
+
+
+def test_speaker_of_a_quote_is_the_actor(analyse):
+    x = analyse(
+        '"We demand firm security guarantees and no missiles deployed near our borders," '
+        "Sergei Lavrov told reporters."
+    )
+    got = claim_set(x)
+    assert ("lavrov", "Demands", "legal-security-guarantees") in got
+    assert all(c.mechanism == "quote" for c in x.claims)
+
+
+def test_reject_cue_and_coordinated_actors(analyse):
+    x = analyse("The United States and NATO rejected the Russian security proposals outright.")
+    got = claim_set(x)
+    assert ("usa", "Rejects", "russian-security-proposals") in got
+    assert ("nato", "Rejects", "russian-security-proposals") in got
+
+
+def test_negation_blocks_a_cue(analyse):
+    x = analyse("Washington did not reject the idea of security guarantees.")
+    assert not [c for c in x.claims if c.actor.key == "usa"]
+
+
+def test_advocacy_of_the_opposite_is_a_rejection(analyse):
+    x = analyse("The Polish minister said the alliance must accelerate Ukraine's accession to NATO.")
+    got = claim_set(x)
+    assert any(s == "Rejects" and d == "ukraine-not-in-nato" for _, s, d in got)
+    assert not any(s == "Demands" and d == "ukraine-not-in-nato" for _, s, d in got)
+
+
+def test_an_end_to_the_opposite_is_the_demand(analyse):
+    x = analyse("Moscow demanded an end to NATO enlargement.")
+    assert ("russia", "Demands", "nato-non-expansion") in claim_set(x)
+
+
+def test_according_to_attribution_and_pronoun(analyse):
+    text = (
+        "Wendy Sherman met the Russian delegation on Monday. According to Sherman, Moscow must "
+        "pull back its troops. She also said Washington would push back on the draft treaties."
+    )
+    got = claim_set(analyse(text))
+    assert ("sherman", "Demands", "russian-de-escalation") in got
+    assert ("sherman", "Rejects", "russian-security-proposals") in got
+
+
+def test_possessor_of_demands_and_the_rejecter(analyse):
+    x = analyse("Blinken dismissed Russia's demands to halt NATO expansion.")
+    got = claim_set(x)
+    assert ("russia", "Demands", "nato-non-expansion") in got
+    assert ("blinken", "Rejects", "nato-non-expansion") in got
+
+
+def test_transcript_turn_speaks_for_its_party(analyse):
+    text = (
+        "MODERATOR: Thanks. Over to our speaker.\n\n"
+        "SENIOR ADMINISTRATION OFFICIAL: We will never agree to Russia's draft treaties.\n"
+    )
+    x = analyse(text, when=date(2022, 1, 8))
+    assert ("usa", "Rejects", "russian-security-proposals") in claim_set(x)
+
+
+def test_evidence_offsets_point_at_the_sentence(analyse):
+    text = "Talks began. Russia demanded security guarantees from the alliance."
+    x = analyse(text)
+    ev = x.claims[0].evidence
+    assert text[ev.start : ev.end] == ev.quote
+    assert ev.quote.startswith("Russia demanded")
+
+
+def test_a_sentence_without_a_stance_gives_no_claim(analyse):
+    assert analyse("Security guarantees were on the agenda in Geneva.").claims == []

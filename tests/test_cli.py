@@ -1,0 +1,159 @@
+"""End-to-end: the kg command on the seeds, and its errors on bad input."""
+
+import json
+import shutil
+import subprocess
+
+import pytest
+from conftest import SEEDS, SHARED, copy_seeds
+from rdflib import Dataset, Graph
+
+from kg.cli import app
+
+pytestmark = pytest.mark.model
+
+
+def test_build_writes_a_graph_that_conforms(built, runner):
+    assert (built / "graph.ttl").is_file() and (built / "store").is_dir()
+    g = Graph().parse(built / "graph.ttl", format="turtle")
+    assert len(g) > 500
+    result = runner.invoke(app, ["validate", "--out", str(built)])
+    assert result.exit_code == 0, result.output
+    assert "conforms" in result.output
+
+
+def test_trig_keeps_one_named_graph_per_document(built):
+    ds = Dataset()
+    ds.parse(built / "graph.trig", format="trig")
+    names = {str(g.identifier) for g in ds.graphs()}
+    for f in SEEDS.glob("*.txt"):
+        assert any(f.stem.replace("_", "-") in n for n in names), f.stem
+
+
+@pytest.mark.skipif(shutil.which("rapper") is None, reason="raptor2-utils not installed")
+def test_rapper_parses_the_turtle(built):
+    out = subprocess.run(
+        ["rapper", "-i", "turtle", "-c", str(built / "graph.ttl")], capture_output=True, text=True, check=True
+    )
+    assert "returned" in out.stderr and " 0 triples" not in out.stderr
+
+
+def test_claims_query_contract(built, runner):
+    result = runner.invoke(app, ["query", "claims", "--out", str(built), "--format", "tsv"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split("\t") == [
+        "actor",
+        "actorLabel",
+        "party",
+        "partyLabel",
+        "stance",
+        "demand",
+        "demandKey",
+        "source",
+        "date",
+        "quote",
+    ]
+    rows = [line.split("\t") for line in lines[1:]]
+    assert rows and all(r[4].endswith(("Demands", "Rejects")) for r in rows)
+    assert not any(r[0].startswith("<") for r in rows)
+    stems = {f.stem for f in SEEDS.glob("*.txt")}
+    assert all(any(s in r[7] for s in stems) for r in rows)
+    assert {"Sergei Ryabkov", "Wendy Sherman"} <= {r[1] for r in rows}
+
+
+def test_meetings_query_contract(built, runner):
+    result = runner.invoke(app, ["query", "meetings", "--out", str(built), "--format", "json"])
+    rows = json.loads(result.output)
+    assert list(rows[0]) == [
+        "meeting",
+        "meetingLabel",
+        "date",
+        "place",
+        "placeLabel",
+        "participant",
+        "participantLabel",
+        "source",
+    ]
+    assert {"2022-01-10", "2022-01-12", "2022-01-13"} <= {r["date"] for r in rows}
+
+
+@pytest.mark.parametrize("name", ["actors", "positions", "contested", "timeline"])
+def test_other_bundled_queries_return_rows(built, runner, name):
+    result = runner.invoke(app, ["query", name, "--out", str(built), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert len(result.output.splitlines()) > 1
+
+
+def test_query_list_and_unknown_query(built, runner):
+    listed = runner.invoke(app, ["query", "--list"]).output
+    assert "claims" in listed and "contested" in listed
+    bad = runner.invoke(app, ["query", "nonsense", "--out", str(built)])
+    assert bad.exit_code == 2 and "kg query --list" in bad.output
+
+
+@pytest.mark.parametrize(
+    "fmt,parser",
+    [("turtle", "turtle"), ("nt", "nt"), ("trig", "trig"), ("nquads", "nquads"), ("jsonld", "json-ld")],
+)
+def test_exports_parse(built, runner, tmp_path, fmt, parser):
+    target = tmp_path / f"g.{fmt}"
+    result = runner.invoke(app, ["export", "--format", fmt, "--out", str(built), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    ds = Dataset()
+    ds.parse(target, format=parser)
+    assert len(ds) > 500 or sum(len(g) for g in ds.graphs()) > 500
+
+
+def test_building_twice_is_byte_identical(built, runner, tmp_path):
+    result = runner.invoke(app, ["build", str(SEEDS), "--out", str(tmp_path)])
+    assert result.exit_code == 0
+    assert (tmp_path / "graph.ttl").read_bytes() == (built / "graph.ttl").read_bytes()
+
+
+def test_query_without_a_build_says_what_to_run(runner, tmp_path):
+    result = runner.invoke(app, ["query", "claims", "--out", str(tmp_path / "none")])
+    assert result.exit_code == 2 and "kg build" in result.output
+
+
+def test_bad_file_is_skipped_and_named(runner, corpus_dir, tmp_path):
+    copy_seeds(corpus_dir)
+    (corpus_dir / "zz_broken.txt").write_bytes(b"\xff\xfe\x00\x01")
+    result = runner.invoke(app, ["build", str(corpus_dir), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0
+    assert "zz_broken.txt" in result.output and "5 documents" in result.output
+
+
+def test_strict_build_writes_nothing_on_bad_input(runner, corpus_dir, tmp_path):
+    copy_seeds(corpus_dir)
+    (corpus_dir / "zz_dated.txt").write_text(" date 2022-02-30 Impossible\nText.", encoding="utf-8")
+    out = tmp_path / "o"
+    result = runner.invoke(app, ["build", str(corpus_dir), "--out", str(out), "--strict"])
+    assert result.exit_code == 2
+    assert "zz_dated.txt" in result.output and "impossible date" in result.output
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_failed_build_keeps_previous_output(runner, built, tmp_path):
+    out = tmp_path / "keep"
+    shutil.copytree(built, out)
+    before = (out / "graph.ttl").read_bytes()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = runner.invoke(app, ["build", str(empty), "--out", str(out)])
+    assert result.exit_code == 2 and "no articles found" in result.output
+    assert (out / "graph.ttl").read_bytes() == before
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "seeds").is_dir(), reason="shared/eval not beside the repo")
+def test_evaluate_on_the_seeds_meets_the_targets(runner):
+    result = runner.invoke(
+        app, ["evaluate", "--gold", str(SHARED / "eval" / "seeds"), "--corpus", str(SEEDS), "--no-verbose"]
+    )
+    assert result.exit_code == 0, result.output
+    lines = {ln.split(":")[0]: ln for ln in result.output.splitlines()}
+    f1 = float(lines["claims per document, by party"].split("F1=")[1].split()[0])
+    person = float(lines["claims per person (recall)"].split("R=")[1].split()[0])
+    assert f1 >= 0.9 and person >= 0.85
+    assert "recall=1.00" in lines["meetings"] and "duplicated=[]" in lines["meetings"]
+    assert "duplicated=[]" in lines["actors"]

@@ -1,0 +1,75 @@
+"""Date resolution against the article date, and meetings merged across articles."""
+
+from datetime import date
+
+import pytest
+
+from kg.dates import FUTURE, PAST, find_dates, tense
+from kg.resolve import merge_meetings
+
+pytestmark = pytest.mark.model
+
+
+def _dates(nlp, text, ref):
+    sent = next(nlp(text).sents)
+    return [d.value for d in find_dates(sent, ref)]
+
+
+def test_weekday_resolves_by_tense(nlp):
+    monday = date(2022, 1, 10)
+    assert _dates(nlp, "The council will convene on Wednesday.", monday) == [date(2022, 1, 12)]
+    assert _dates(nlp, "The envoys met on Friday.", monday) == [date(2022, 1, 7)]
+
+
+def test_month_day_without_year(nlp):
+    december = date(2021, 12, 30)
+    assert _dates(nlp, "The session is scheduled for January 12.", december) == [date(2022, 1, 12)]
+    assert _dates(nlp, "They had met at the summit on June 16.", december) == [date(2021, 6, 16)]
+
+
+def test_ordinal_and_coordinated_days(nlp):
+    ref = date(2022, 1, 9)
+    assert _dates(nlp, "The next round is due on the 11th.", ref) == [date(2022, 1, 11)]
+    assert _dates(nlp, "Meetings are slated for 12 and 13 January.", ref) == [
+        date(2022, 1, 12),
+        date(2022, 1, 13),
+    ]
+
+
+def test_tense(nlp):
+    assert tense(next(nlp("Ministers will gather next week.").sents)) == FUTURE
+    assert tense(next(nlp("Ministers gathered in Oslo.").sents)) == PAST
+
+
+def test_meeting_found_with_place_date_and_participants(analyse):
+    x = analyse(
+        "On Wednesday, NATO envoys will hold talks with Russian diplomats in Brussels.",
+        when=date(2022, 1, 10),
+    )
+    [m] = x.meetings
+    assert (m.place, m.date) == ("brussels", date(2022, 1, 12))
+    assert {"nato", "russia"} <= {p.key for p in m.participants}
+
+
+def test_one_sided_briefing_is_not_a_meeting(analyse):
+    x = analyse("The State Department held a call with reporters on Friday.", when=date(2022, 1, 8))
+    assert x.meetings == []
+
+
+def test_mentions_merge_across_articles_and_keep_disputed_dates(analyse, vocab):
+    a = analyse(
+        "The OSCE Permanent Council will meet in Vienna on 13 January.", when=date(2022, 1, 5), doc_id="a"
+    )
+    b = analyse(
+        "Russia confirmed the OSCE Permanent Council meeting on 13 January.",
+        when=date(2022, 1, 6),
+        doc_id="b",
+    )
+    c = analyse(
+        "The OSCE Permanent Council meets on 12 January in Vienna.", when=date(2022, 1, 6), doc_id="c"
+    )
+    meetings = merge_meetings(a.meetings + b.meetings + c.meetings, vocab)
+    [m] = meetings
+    assert m.forum == "osce-permanent-council" and m.place == "vienna"
+    assert m.date == date(2022, 1, 13) and m.disputed_dates == [date(2022, 1, 12)]
+    assert {e.doc_id for e in m.evidence} == {"a", "b", "c"}

@@ -1,0 +1,61 @@
+"""The RDF graph: golden comparison, SHACL conformance and its failure, determinism."""
+
+from datetime import date
+
+from rdflib import Graph, Literal
+from rdflib.compare import isomorphic
+from rdflib.namespace import RDF
+
+from kg.model import ActorRef, Claim, Corpus, Document, Evidence, Meeting
+from kg.namespace import DKG
+from kg.to_graph import CORPUS_GRAPH, document_graph_iri, to_graph, union
+from kg.validate import validate_graph
+
+GOLDEN = __import__("pathlib").Path(__file__).parent / "golden"
+
+RUSSIA = ActorRef("russia", "Russia", "state", "russia", None, True)
+NATO = ActorRef("nato", "NATO", "organization", "nato", None, True)
+ENVOY = ActorRef("anna-petrova", "Anna Petrova", "person", "russia", "envoy", False)
+
+
+def small_corpus() -> Corpus:
+    text = "Anna Petrova demanded security guarantees. NATO and Russia met in Brussels."
+    doc = Document("d1", "d1.txt", "A test article", date(2022, 1, 12), text, "a" * 64)
+    ev1 = Evidence("d1", 0, 42, text[0:42])
+    ev2 = Evidence("d1", 43, 76, text[43:76], stated_date=date(2022, 1, 12))
+    claim = Claim("d1", ENVOY, "Demands", "legal-security-guarantees", ev1, "subject", 0.8, date(2022, 1, 12))
+    meeting = Meeting(
+        "meeting|brussels|2022-01-12", "meeting", date(2022, 1, 12), None, "brussels", [NATO, RUSSIA], [ev2]
+    )
+    return Corpus([doc], [ENVOY, NATO, RUSSIA], [claim], [meeting])
+
+
+def test_document_and_corpus_graphs_match_the_golden_graphs(vocab):
+    ds = to_graph(small_corpus(), vocab)
+    got = Graph()
+    for name in (document_graph_iri("d1"), CORPUS_GRAPH):
+        for t in ds.graph(name):
+            got.add(t)
+    expected = Graph().parse(GOLDEN / "small.ttl", format="turtle")
+    assert isomorphic(got, expected), got.serialize(format="turtle")
+
+
+def test_built_graph_conforms_to_the_shapes(vocab):
+    report = validate_graph(union(to_graph(small_corpus(), vocab)))
+    assert report.conforms, report.text
+
+
+def test_a_claim_without_an_actor_violates_the_shapes(vocab):
+    g = union(to_graph(small_corpus(), vocab))
+    claim = next(g.subjects(RDF.type, DKG.Claim))
+    g.remove((claim, DKG.actor, None))
+    g.add((claim, DKG.confidence, Literal(7)))
+    report = validate_graph(g)
+    assert not report.conforms
+    assert "actor" in report.text
+
+
+def test_serialisation_is_byte_identical(vocab):
+    a = union(to_graph(small_corpus(), vocab)).serialize(format="turtle")
+    b = union(to_graph(small_corpus(), vocab)).serialize(format="turtle")
+    assert a == b
