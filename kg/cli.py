@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
@@ -56,14 +57,84 @@ def build(
 
 
 @app.command()
+def serve(
+    out: Path = OUT,
+    host: str = typer.Option("127.0.0.1", help="Interface to bind (loopback by default)."),
+    port: int = typer.Option(7878, help="Port to listen on."),
+) -> None:
+    """Serve the graph read-only over the SPARQL 1.1 Protocol (Oxigraph's server); Ctrl-C stops it."""
+    from kg.serve import start_server
+
+    def interrupt(signum, frame) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, interrupt)  # also when started from a script that ignores SIGINT
+    signal.signal(signal.SIGTERM, interrupt)
+    server = None
+    try:
+        server = start_server(out, host, port)
+        typer.echo(
+            f"SPARQL endpoint: {server.query_url}  (read-only; all article graphs form the default graph)"
+        )
+        typer.echo("Press Ctrl-C to stop.")
+        server.process.wait()
+    except KgError as err:
+        _fail(err)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if server is not None:
+            server.stop()
+    typer.echo("stopped")
+
+
+@app.command()
+def push(
+    endpoint: str = typer.Option(..., "--endpoint", help="Graph Store Protocol URL (see README)."),
+    out: Path = OUT,
+    graph_prefix: str = typer.Option(None, "--graph-prefix", help="Name remote graphs PREFIX<doc>."),
+    user: str = typer.Option(None, "--user", help="User name; the password is read from $KG_PASSWORD."),
+    auth: str = typer.Option("basic", "--auth", help="basic or digest (Virtuoso's -auth endpoints)."),
+    graph_param: str = typer.Option("graph", "--graph-param", help="Query parameter naming the graph."),
+) -> None:
+    """Upload the graph to a triple store, one named graph per article, replacing earlier pushes."""
+    import os
+
+    from kg.remote import push as run_push
+
+    def report(item) -> None:
+        typer.echo(f"{item.triples:7d} triples -> {item.graph} (HTTP {item.status})")
+
+    try:
+        done = run_push(
+            out,
+            endpoint,
+            graph_prefix=graph_prefix,
+            user=user,
+            password=os.environ.get("KG_PASSWORD"),
+            auth=auth,
+            graph_param=graph_param,
+            progress=report,
+        )
+    except KgError as err:
+        _fail(err)
+    typer.echo(f"pushed {sum(d.triples for d in done)} triples in {len(done)} graphs to {endpoint}")
+
+
+@app.command()
 def query(
     query: str = typer.Argument(None, help="SPARQL text, a .rq file, or a bundled query name."),
     out: Path = OUT,
     fmt: str = typer.Option("table", "--format", "-f", help="table, tsv, csv or json."),
     list_: bool = typer.Option(False, "--list", help="List the bundled queries."),
+    endpoint: str = typer.Option(None, "--endpoint", help="Query this SPARQL endpoint instead."),
+    user: str = typer.Option(None, "--user", help="User for --endpoint; password from $KG_PASSWORD."),
 ) -> None:
-    """Run a SPARQL query over the built graph."""
+    """Run a SPARQL query over the built graph (or a remote endpoint)."""
+    import os
+
     from kg.query import bundled, format_result, run_query
+    from kg.remote import remote_query
 
     if list_:
         for name, doc in bundled().items():
@@ -72,7 +143,11 @@ def query(
     if not query:
         _fail(KgError("no query given", fix="pass SPARQL, a .rq file or a name from kg query --list"))
     try:
-        typer.echo(format_result(run_query(out, query), fmt), nl=False)
+        if endpoint:
+            result = remote_query(endpoint, query, user, os.environ.get("KG_PASSWORD"))
+        else:
+            result = run_query(out, query)
+        typer.echo(format_result(result, fmt), nl=False)
     except KgError as err:
         _fail(err)
 
