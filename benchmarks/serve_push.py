@@ -41,15 +41,20 @@ def measure(label: str, corpus: Path, work: Path) -> None:
 
     port = free_port()
     target = work / f"oxi-{label}"
-    proc = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(target), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [oxigraph_binary(), "serve", "--location", str(target), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_http(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D")
         t0 = time.perf_counter()
         done = push(out, f"http://127.0.0.1:{port}/store")
         dt = time.perf_counter() - t0
         n = sum(d.triples for d in done)
-        print(f"[{label}] push to Oxigraph: {n} triples in {len(done)} graphs, {dt:.2f} s, {n / dt:,.0f} triples/s")
+        print(
+            f"[{label}] push to Oxigraph: {n} triples in {len(done)} graphs, {dt:.2f} s, {n / dt:,.0f} triples/s"
+        )
     finally:
         proc.terminate()
         proc.wait()
@@ -59,11 +64,18 @@ def measure(label: str, corpus: Path, work: Path) -> None:
         vproc, vport = start_virtuoso(vdir)
         try:
             t0 = time.perf_counter()
-            done = push(out, f"http://127.0.0.1:{vport}/sparql-graph-crud-auth", user="dba", password="dba",
-                        auth="digest")
+            done = push(
+                out,
+                f"http://127.0.0.1:{vport}/sparql-graph-crud-auth",
+                user="dba",
+                password="dba",
+                auth="digest",
+            )
             dt = time.perf_counter() - t0
             n = sum(d.triples for d in done)
-            print(f"[{label}] push to Virtuoso: {n} triples in {len(done)} graphs, {dt:.2f} s, {n / dt:,.0f} triples/s")
+            print(
+                f"[{label}] push to Virtuoso: {n} triples in {len(done)} graphs, {dt:.2f} s, {n / dt:,.0f} triples/s"
+            )
         finally:
             vproc.terminate()
             vproc.wait()

@@ -6,11 +6,21 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-SPEAKERS = [("Sergei Ryabkov", "Russian Deputy Foreign Minister"), ("Wendy Sherman", "US Deputy Secretary of State"),
-            ("Jens Stoltenberg", "NATO Secretary General"), ("Sergei Lavrov", "Russian Foreign Minister"),
-            ("Antony Blinken", "US Secretary of State"), ("Maria Zakharova", "Russian Foreign Ministry spokeswoman")]
-DEMANDS = ["legally binding security guarantees", "an end to NATO expansion", "no missiles near Russia's borders",
-           "a pull-back of troops from the border", "NATO's return to its 1997 positions"]
+SPEAKERS = [
+    ("Sergei Ryabkov", "Russian Deputy Foreign Minister"),
+    ("Wendy Sherman", "US Deputy Secretary of State"),
+    ("Jens Stoltenberg", "NATO Secretary General"),
+    ("Sergei Lavrov", "Russian Foreign Minister"),
+    ("Antony Blinken", "US Secretary of State"),
+    ("Maria Zakharova", "Russian Foreign Ministry spokeswoman"),
+]
+DEMANDS = [
+    "legally binding security guarantees",
+    "an end to NATO expansion",
+    "no missiles near Russia's borders",
+    "a pull-back of troops from the border",
+    "NATO's return to its 1997 positions",
+]
 VERBS = ["demanded", "insisted on", "called for", "rejected", "pushed back on"]
 PLACES = ["Geneva", "Brussels", "Vienna", "Stockholm", "Helsinki", "Oslo"]
 

@@ -154,7 +154,9 @@ def query(
 
 @app.command()
 def export(
-    fmt: str = typer.Option("turtle", "--format", "-f", help="turtle, trig, nt, nquads, jsonld."),
+    fmt: str = typer.Option(
+        "turtle", "--format", "-f", help="turtle, trig, nt, nquads, jsonld, graphml, gexf."
+    ),
     out: Path = OUT,
     output: Path = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
 ) -> None:
@@ -171,6 +173,41 @@ def export(
         typer.echo(f"wrote {output}", err=True)
     else:
         sys.stdout.buffer.write(data)
+
+
+@app.command()
+def view(
+    kind: str = typer.Option("overview", "--kind", "-k", help="overview, stances or meetings."),
+    out: Path = OUT,
+    actor: str = typer.Option(None, "--actor", help="Only this actor's neighbourhood (label or key)."),
+    demand: str = typer.Option(None, "--demand", help="Only this demand's neighbourhood (key or label)."),
+    since: str = typer.Option(None, "--since", help="Only claims and meetings on or after YYYY-MM-DD."),
+    until: str = typer.Option(None, "--until", help="Only claims and meetings on or before YYYY-MM-DD."),
+    output: Path = typer.Option(
+        None, "--output", "-o", help="HTML file to write (default OUT/view-KIND.html)."
+    ),
+) -> None:
+    """Write an interactive, offline HTML view of the graph."""
+    from datetime import date
+
+    from kg.errors import UsageError
+    from kg.pipeline import _atomic_write
+    from kg.project import Filters, project
+    from kg.render import render
+
+    try:
+        try:
+            period = [date.fromisoformat(d) if d else None for d in (since, until)]
+        except ValueError as exc:
+            raise UsageError("--since/--until must be YYYY-MM-DD dates", why=str(exc)) from exc
+        g = project(out, kind, Filters(actor, demand, period[0], period[1]))
+        parts = [p for p in (actor, demand, since and f"since {since}", until and f"until {until}") if p]
+        title = f"diplomacy-kg: {kind}" + (f" ({', '.join(parts)})" if parts else "")
+        target = output or Path(out) / f"view-{kind}.html"
+        _atomic_write(target, render(g, title).encode("utf-8"))
+    except KgError as err:
+        _fail(err)
+    typer.echo(f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges -> {target}")
 
 
 @app.command()

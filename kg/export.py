@@ -19,10 +19,20 @@ RDF_FORMATS = {
 }
 
 
+GRAPH_FORMATS = ("graphml", "gexf")
+
+
 def export_graph(out: Path, fmt: str) -> bytes:
-    """The graph in ``fmt`` (turtle, trig, nt, nquads, jsonld) as bytes."""
+    """The graph in ``fmt`` (turtle, trig, nt, nquads, jsonld; graphml, gexf) as bytes."""
+    if fmt in GRAPH_FORMATS:
+        from kg.project import project, write_exchange
+
+        return write_exchange(project(out, "overview"), fmt)
     if fmt not in RDF_FORMATS:
-        raise UsageError(f"unknown export format {fmt!r}", fix=f"use one of {', '.join(sorted(RDF_FORMATS))}")
+        raise UsageError(
+            f"unknown export format {fmt!r}",
+            fix=f"use one of {', '.join(sorted(RDF_FORMATS) + list(GRAPH_FORMATS))}",
+        )
     store = open_store(out)
     target, quads = RDF_FORMATS[fmt]
     if target is None:
@@ -33,7 +43,7 @@ def export_graph(out: Path, fmt: str) -> bytes:
         return ds.serialize(format="json-ld", indent=2).encode("utf-8")
     if quads:
         return store.dump(format=target)
-    return store.dump(format=target, from_graph=None) if False else _union(store, target)
+    return _union(store, target)
 
 
 def _union(store: ox.Store, target: ox.RdfFormat) -> bytes:

@@ -13,7 +13,9 @@ from kg.annotate import annotate, load_pipeline
 from kg.errors import InputError
 from kg.extract import extract
 from kg.model import Corpus
+from kg.project import project
 from kg.read_documents import read_documents
+from kg.render import render
 from kg.resolve import resolve
 from kg.store import STORE_DIR, load_store
 from kg.to_graph import to_graph, union
@@ -65,6 +67,9 @@ def _atomic_write(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are meant to be shared
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -74,7 +79,8 @@ def _atomic_write(path: Path, data: bytes) -> None:
 def build(
     paths: Iterable[Path], out: Path, *, jobs: int = 1, strict: bool = False, progress: Progress | None = None
 ) -> BuildReport:
-    """Build the graph from ``paths`` into ``out``: graph.ttl, graph.trig, graph.nq and the store.
+    """Build the graph from ``paths`` into ``out``: graph.ttl, graph.trig, graph.nq, the store and
+    graph.html (the overview).
 
     Every file is written to a temporary name and renamed into place, so a failed build leaves the
     previous output untouched.
@@ -106,6 +112,9 @@ def build(
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+    _atomic_write(
+        out / "graph.html", render(project(out, "overview"), "diplomacy-kg: overview").encode("utf-8")
+    )
     return BuildReport(
         out=out,
         documents=len(corpus.documents),
