@@ -53,7 +53,8 @@ def measure(label: str, corpus: Path, work: Path) -> None:
         dt = time.perf_counter() - t0
         n = sum(d.triples for d in done)
         print(
-            f"[{label}] push to Oxigraph: {n} triples in {len(done)} graphs, {dt:.2f} s, {n / dt:,.0f} triples/s"
+            f"[{label}] push to Oxigraph: {n} triples in {len(done)} graphs, {dt:.2f} s, "
+            f"{n / dt:,.0f} triples/s"
         )
     finally:
         proc.terminate()
@@ -74,7 +75,8 @@ def measure(label: str, corpus: Path, work: Path) -> None:
             dt = time.perf_counter() - t0
             n = sum(d.triples for d in done)
             print(
-                f"[{label}] push to Virtuoso: {n} triples in {len(done)} graphs, {dt:.2f} s, {n / dt:,.0f} triples/s"
+                f"[{label}] push to Virtuoso: {n} triples in {len(done)} graphs, {dt:.2f} s, "
+                f"{n / dt:,.0f} triples/s"
             )
         finally:
             vproc.terminate()

@@ -40,8 +40,8 @@ def write_corpus(folder: Path, n: int, seed: int = 7) -> list[Path]:
             "",
             f"{title} {name} {rng.choice(VERBS)} {rng.choice(DEMANDS)} on {day.strftime('%A')}.",
             f'"We {rng.choice(["demand", "reject", "seek"])} {rng.choice(DEMANDS)}," {other} told reporters.',
-            f"{title.split()[0]} and NATO diplomats will hold talks in {place} on {(day + timedelta(days=2)).strftime('%B')} "
-            f"{(day + timedelta(days=2)).day}.",
+            f"{title.split()[0]} and NATO diplomats will hold talks in {place} on "
+            f"{(day + timedelta(days=2)).strftime('%B')} {(day + timedelta(days=2)).day}.",
             f"The {other_title} said the alliance must never compromise on Ukraine's accession to NATO.",
         ]
         p = folder / f"s{i:05d}_synthetic.txt"

@@ -18,7 +18,8 @@ ACTOR_KINDS = {"Person": "person", "State": "state", "Organization": "organizati
 _CLAIMS = """PREFIX dkg: <https://w3id.org/diplomacy-kg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?actor ?actorLabel ?actorType ?party ?stance ?demand ?demandKey ?demandLabel ?source ?date ?quote WHERE {
+SELECT ?actor ?actorLabel ?actorType ?party ?stance ?demand ?demandKey ?demandLabel ?source ?date ?quote
+WHERE {
   ?c a dkg:Claim ; dkg:actor ?actor ; dkg:stance ?stance ; dkg:demand ?demand ; dkg:evidence ?ev .
   ?actor rdfs:label ?actorLabel ; a ?actorType .
   VALUES ?actorType { dkg:Person dkg:State dkg:Organization }

@@ -86,7 +86,7 @@ def view_data(g: nx.MultiDiGraph) -> dict:
                 node["x"], node["y"], node["fixed"] = order[n] * 260, 0, {"x": True, "y": True}
         nodes.append(node)
     edges = []
-    for k, (u, v, key, d) in enumerate(
+    for k, (u, v, _key, d) in enumerate(
         sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2])))
     ):
         style = d.get("stance") or d.get("kind", "participant")
