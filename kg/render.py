@@ -99,7 +99,6 @@ def view_data(g: nx.MultiDiGraph) -> dict:
             "to": ids[v],
             "dashes": dashed,
             "color": {"color": color, "highlight": color, "hover": color, "inherit": False},
-            "arrows": "to",
             "summary": summary,
             "kindLabel": style,
             "evidence": d.get("evidence", []),
@@ -118,13 +117,27 @@ def view_data(g: nx.MultiDiGraph) -> dict:
 
 
 def options(n_nodes: int) -> dict:
+    """vis-network options. Big graphs trade looks for frame time (no label halos, arrows or curves),
+    and the synchronous stabilisation is bounded so that any page is usable within seconds
+    (``benchmarks/viewer.py``: 5,000 nodes and 10,000 edges)."""
     big = n_nodes > BIG
+    steps = max(20, min(400, 100_000 // max(n_nodes, 1)))
     return {
         "nodes": {
-            "font": {"size": 16, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "font": {
+                "size": 16,
+                "face": "system-ui, sans-serif",
+                "strokeWidth": 0 if big else 3,
+                "strokeColor": "#ffffff",
+            },
             "size": 16,
+            "scaling": {"label": {"drawThreshold": 9 if big else 5}},
         },
-        "edges": {"smooth": False if big else {"type": "continuous"}, "font": {"size": 12}},
+        "edges": {
+            "smooth": False if big else {"type": "continuous"},
+            "font": {"size": 12},
+            "arrows": {"to": {"enabled": not big, "scaleFactor": 0.6}},
+        },
         "interaction": {
             "hover": True,
             "tooltipDelay": 150,
@@ -134,9 +147,10 @@ def options(n_nodes: int) -> dict:
         "layout": {"improvedLayout": not big, "randomSeed": 7},
         "physics": {
             "enabled": True,
-            "solver": "forceAtlas2Based" if not big else "barnesHut",
-            "stabilization": {"enabled": True, "iterations": 120 if big else 400, "updateInterval": 50},
+            "solver": "barnesHut" if big else "forceAtlas2Based",
+            "stabilization": {"enabled": True, "iterations": steps, "updateInterval": steps},
             "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120},
+            "barnesHut": {"springLength": 120},
         },
     }
 

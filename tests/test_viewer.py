@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import networkx as nx
@@ -196,3 +197,19 @@ def test_graphml_and_gexf_come_from_the_same_projection(built):
             assert h.number_of_edges() == g.number_of_edges()
         finally:
             path.unlink(missing_ok=True)
+
+
+@pytest.mark.slow
+def test_a_5000_node_page_becomes_interactive(browser, tmp_path):
+    """Functional only: speed is measured by benchmarks/viewer.py, not asserted here."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from viewer import synthetic
+
+    path = tmp_path / "big.html"
+    g = synthetic(5000)
+    path.write_text(render(g, "big"), encoding="utf-8")
+    page, problems = open_offline(browser, path)
+    assert page.evaluate("window.kgView.edges.length") == g.number_of_edges()
+    assert page.evaluate("window.kgView.search === undefined") is False
+    assert problems == []
+    page.close()
