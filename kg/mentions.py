@@ -143,6 +143,10 @@ class Mentions:
             return self.by_token[tok.i]
         if low in PERSON_PRONOUNS:
             return self.recent_person(tok.i)
+        for c in tok.children:  # 'the deputy minister Ivan Petrov': the name hangs on the title
+            if c.dep_ in {"appos", "compound", "nmod"} and self.by_token.get(c.i, None) is not None:
+                if self.by_token[c.i].kind == PERSON:
+                    return self.by_token[c.i]
         lemma = tok.lemma_.lower()
         modifier = self._modifier_actor(tok)
         if lemma in self.vocab.lexicon("person-roles") or low in self.vocab.lexicon("person-roles"):

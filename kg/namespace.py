@@ -56,6 +56,7 @@ TERMS = [
     "cue",
     "inverseCue",
     "opposeCue",
+    "vetoCue",
     "entry",
     "allowedStance",
 ]

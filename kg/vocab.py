@@ -80,6 +80,7 @@ class Vocabulary:
     demand_cues: tuple[Cue, ...]
     reject_cues: tuple[Cue, ...]
     oppose_cues: tuple[Cue, ...]
+    veto_cues: tuple[Cue, ...]
     lexicons: dict[str, frozenset[str]]
     actors: dict[str, GazetteerActor]
     places: dict[str, GazetteerPlace]
@@ -190,6 +191,7 @@ def load_vocabulary(directory: str | None = None) -> Vocabulary:
         demand_cues=tuple(Cue.parse(t) for t in _strs(g, DKG.Demands, DKG.cue)),
         reject_cues=tuple(Cue.parse(t) for t in _strs(g, DKG.Rejects, DKG.cue)),
         oppose_cues=tuple(Cue.parse(t) for t in _strs(g, DKG.Rejects, DKG.opposeCue)),
+        veto_cues=tuple(Cue.parse(t) for t in _strs(g, DKG.Rejects, DKG.vetoCue)),
         lexicons=lexicons,
         actors=actors,
         places=places,

@@ -83,3 +83,33 @@ def test_evidence_offsets_point_at_the_sentence(analyse):
 
 def test_a_sentence_without_a_stance_gives_no_claim(analyse):
     assert analyse("Security guarantees were on the agenda in Geneva.").claims == []
+
+
+def test_refusing_the_opposite_is_asking_for_the_demand(analyse):
+    x = analyse("The deputy minister Ivan Petrov said Moscow would never accept further enlargement of NATO.")
+    assert ("Demands", "nato-non-expansion") in {(s, d) for _, s, d in claim_set(x)}
+
+
+def test_a_veto_cue_rejects_whatever_the_form(analyse):
+    x = analyse(
+        "Poland's foreign minister said it was not up to the Kremlin to decide whether Ukraine may join NATO."
+    )
+    assert any(s == "Rejects" and d == "ukraine-not-in-nato" for _, s, d in claim_set(x))
+
+
+def test_rejecting_demands_about_the_opposite_is_a_rejection(analyse):
+    x = analyse("NATO rejected Russia's demands on alliance enlargement.")
+    got = claim_set(x)
+    assert ("nato", "Rejects", "nato-non-expansion") in got
+
+
+def test_the_subject_of_a_copula_is_not_the_rejecter(analyse):
+    x = analyse("Russia's draft treaties are a non-starter, Wendy Sherman said.")
+    got = claim_set(x)
+    assert ("sherman", "Rejects", "russian-security-proposals") in got
+    assert not any(a == "russia" and s == "Rejects" for a, s, _ in got)
+
+
+def test_prefix_compounds_stay_one_token(nlp):
+    doc = nlp("They discussed non-enlargement and de-escalation.")
+    assert [t.text for t in doc][2:5] == ["non-enlargement", "and", "de-escalation"]
