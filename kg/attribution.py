@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.mentions import FIRST_PERSON, Mentions
 from kg.model import ActorRef
 
-_TURN = re.compile(r"^\s*([A-Z][A-Z .’'-]{1,60}:|Q:?)\s")
+_TURN = re.compile(r"^\s*((?:[A-Z][\w.’'-]*\s?){1,6}:|Q:?)\s")
 _NON_ACTOR_TURNS = {"Q", "MODERATOR", "OPERATOR", "PARTICIPANT", "REPORTER", "QUESTION"}
 _BYLINE = re.compile(
     r"\b(?:press conference|remarks|statement|speech|interview|briefing|op-ed|address)\s+"

@@ -337,10 +337,12 @@ class ClaimFinder:
             used = frozenset(i for _, h, _ in raw for i in h.tokens)
             cues = self.cues(norms, used)
             stops = {self.anchor(h).i for h, _ in cues} | {i for h, _ in cues for i in h.tokens}
-            hits = [
-                ConceptHit(key, h.tokens, -1 if inv and not self._negated(h, stops) else +1)
-                for key, h, inv in raw
-            ]
+            hits = _merge_hits(
+                [
+                    ConceptHit(key, h.tokens, -1 if inv and not self._negated(h, stops) else +1)
+                    for key, h, inv in raw
+                ]
+            )
             own = list(hits)
             root_subj = [c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if previous and root_subj and root_subj[0].lower_ in _BARE_REFERENCES:
@@ -469,6 +471,20 @@ class ClaimFinder:
                             )
                         break
         return out
+
+
+def _merge_hits(hits: list[ConceptHit]) -> list[ConceptHit]:
+    """One hit per stretch of text naming a concept: cues that overlap or touch are one mention,
+    negated if any of them is ('strike weapons must not be deployed near our borders')."""
+    out: list[ConceptHit] = []
+    for h in sorted(hits, key=lambda h: (h.key, min(h.tokens))):
+        prev = out[-1] if out else None
+        if prev is not None and prev.key == h.key and min(h.tokens) <= max(prev.tokens) + 3:
+            merged = tuple(sorted({*prev.tokens, *h.tokens}))
+            out[-1] = ConceptHit(h.key, merged, max(prev.polarity, h.polarity))
+        else:
+            out.append(h)
+    return out
 
 
 def _dominates(a: Token, b: Token) -> bool:

@@ -192,16 +192,27 @@ class Mentions:
             self.persons.sort(key=lambda p: p[0])
 
     def resolve_name(self, text: str) -> ActorRef | None:
-        """Resolve a bare name or title string (a transcript turn label, a headline byline)."""
-        words = [w.lower().strip(".,:") for w in text.split()]
-        for a in self.vocab.actors.values():
-            names = {x.lower() for x in (*a.aliases, *a.hidden)}
-            if text.lower().strip() in names:
+        """Resolve a bare name or title string (a transcript turn label, a headline byline).
+
+        Tries, in order: an exact alias; a person's surname; a person's role with their party
+        ('NATO Secretary General'); an organisation or state named in it."""
+        low = text.lower().strip()
+        words = [w.strip(".,:") for w in low.split()]
+        actors = sorted(self.vocab.actors.items())
+        for _, a in actors:
+            if low in {x.lower() for x in (*a.aliases, *a.hidden)}:
                 return a.ref
-            if a.ref.kind != PERSON and any(w in names for w in words):
-                return a.ref
-        for _, a in sorted(self.vocab.actors.items()):
+        for _, a in actors:
             if a.ref.kind == PERSON and any(al.split()[-1].lower() in words for al in a.aliases):
+                return a.ref
+        for _, a in actors:
+            party = self.vocab.actors.get(a.ref.party or "")
+            if a.ref.kind == PERSON and a.ref.role and a.ref.role.lower() in low and party is not None:
+                if any(x.lower() in words for x in (*party.aliases, *party.hidden)):
+                    return a.ref
+        for _, a in actors:
+            names = {x.lower() for x in (*a.aliases, *a.hidden)}
+            if a.ref.kind != PERSON and any(w in names for w in words):
                 return a.ref
         return None
 

@@ -113,3 +113,18 @@ def test_the_subject_of_a_copula_is_not_the_rejecter(analyse):
 def test_prefix_compounds_stay_one_token(nlp):
     doc = nlp("They discussed non-enlargement and de-escalation.")
     assert [t.text for t in doc][2:5] == ["non-enlargement", "and", "de-escalation"]
+
+
+def test_one_mention_gets_one_stance(analyse):
+    x = analyse('"Strike weapons must not be deployed near our borders," Sergei Lavrov said.')
+    got = {(a, s, d) for a, s, d in claim_set(x) if d == "no-strike-weapons-near-russia"}
+    assert got == {("lavrov", "Demands", "no-strike-weapons-near-russia")}
+
+
+def test_mixed_case_turn_labels_and_role_titles(analyse):
+    text = (
+        "NATO Secretary General: Thank you all for coming.\n\n"
+        "NATO Secretary General: We will never agree to withdraw from allies who joined after 1997.\n"
+    )
+    got = claim_set(analyse(text))
+    assert ("stoltenberg", "Rejects", "nato-1997-posture") in got

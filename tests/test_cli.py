@@ -157,3 +157,10 @@ def test_evaluate_on_the_seeds_meets_the_targets(runner):
     assert f1 >= 0.9 and person >= 0.85
     assert "recall=1.00" in lines["meetings"] and "duplicated=[]" in lines["meetings"]
     assert "duplicated=[]" in lines["actors"]
+
+
+@pytest.mark.slow
+def test_parallel_build_gives_the_same_graph(built, runner, tmp_path):
+    result = runner.invoke(app, ["build", str(SEEDS), "--out", str(tmp_path), "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "graph.ttl").read_bytes() == (built / "graph.ttl").read_bytes()
