@@ -26,6 +26,14 @@ from kg.remote import push  # noqa: E402
 from kg.serve import oxigraph_binary, start_server  # noqa: E402
 
 
+def timed_push(what: str, out: Path, endpoint: str, **auth: str) -> None:
+    t0 = time.perf_counter()
+    done = push(out, endpoint, **auth)
+    dt = time.perf_counter() - t0
+    n = sum(d.triples for d in done)
+    print(f"{what}: {n} triples in {len(done)} graphs, {dt:.2f} s, {n / dt:,.0f} triples/s")
+
+
 def measure(label: str, corpus: Path, work: Path) -> None:
     out = work / f"out-{label}"
     t0 = time.perf_counter()
@@ -48,14 +56,7 @@ def measure(label: str, corpus: Path, work: Path) -> None:
     )
     try:
         wait_http(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D")
-        t0 = time.perf_counter()
-        done = push(out, f"http://127.0.0.1:{port}/store")
-        dt = time.perf_counter() - t0
-        n = sum(d.triples for d in done)
-        print(
-            f"[{label}] push to Oxigraph: {n} triples in {len(done)} graphs, {dt:.2f} s, "
-            f"{n / dt:,.0f} triples/s"
-        )
+        timed_push(f"[{label}] push to Oxigraph", out, f"http://127.0.0.1:{port}/store")
     finally:
         proc.terminate()
         proc.wait()
@@ -64,20 +65,8 @@ def measure(label: str, corpus: Path, work: Path) -> None:
         vdir.mkdir()
         vproc, vport = start_virtuoso(vdir)
         try:
-            t0 = time.perf_counter()
-            done = push(
-                out,
-                f"http://127.0.0.1:{vport}/sparql-graph-crud-auth",
-                user="dba",
-                password="dba",
-                auth="digest",
-            )
-            dt = time.perf_counter() - t0
-            n = sum(d.triples for d in done)
-            print(
-                f"[{label}] push to Virtuoso: {n} triples in {len(done)} graphs, {dt:.2f} s, "
-                f"{n / dt:,.0f} triples/s"
-            )
+            crud = f"http://127.0.0.1:{vport}/sparql-graph-crud-auth"
+            timed_push(f"[{label}] push to Virtuoso", out, crud, user="dba", password="dba", auth="digest")
         finally:
             vproc.terminate()
             vproc.wait()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import StoreError, UsageError
-from kg.store import store_path
+from kg.store import require_store
 
 
 @dataclass
@@ -54,14 +54,7 @@ def oxigraph_binary() -> str:
 
 def serve_command(out: Path, host: str, port: int) -> list[str]:
     """The command line that serves ``out``'s store read-only, all named graphs as the default graph."""
-    path = store_path(out)
-    if not path.is_dir():
-        raise StoreError(
-            "no built graph here",
-            where=str(path),
-            why="kg serve serves the store kg build wrote",
-            fix=f"run: kg build --out {out}",
-        )
+    path = require_store(out)
     return [
         oxigraph_binary(),
         "serve-read-only",

@@ -23,8 +23,8 @@ def load_store(path: Path, nquads: bytes) -> None:
     del store
 
 
-def open_store(out: Path, read_only: bool = True) -> ox.Store:
-    """Open the store that ``kg build --out OUT`` wrote."""
+def require_store(out: Path) -> Path:
+    """The store folder that ``kg build --out OUT`` wrote, or a StoreError saying what to run."""
     path = store_path(out)
     if not path.is_dir():
         raise StoreError(
@@ -33,6 +33,12 @@ def open_store(out: Path, read_only: bool = True) -> ox.Store:
             why="the store is written by kg build",
             fix=f"run: kg build --out {out}",
         )
+    return path
+
+
+def open_store(out: Path, read_only: bool = True) -> ox.Store:
+    """Open the store that ``kg build --out OUT`` wrote."""
+    path = require_store(out)
     try:
         return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except OSError as exc:
