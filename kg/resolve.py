@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date
 
 from kg.model import PERSON, ActorRef, Claim, Corpus, Extraction, Meeting, MeetingMention
 from kg.vocab import Vocabulary
@@ -11,23 +14,54 @@ from kg.vocab import Vocabulary
 SAME_SESSION_DAYS = 3
 
 
+def name_key(label: str) -> str:
+    """A spelling-insensitive key for a person's name: 'Dmitri Peskov' and 'Dmitry Peskov' agree.
+
+    Folds the usual variants of transliterated names (y/i, ks/x, kh/h, doubled letters, -ey/-ei)."""
+    low = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode("ascii").lower()
+    low = re.sub(r"[^a-z ]", "", low)
+    for a, b in (
+        ("kh", "h"),
+        ("ks", "x"),
+        ("ander", "andr"),
+        ("yy", "y"),
+        ("iy", "i"),
+        ("ey", "ei"),
+        ("y", "i"),
+        ("j", "i"),
+    ):
+        low = low.replace(a, b)
+    return re.sub(r"(.)\1", r"\1", low)
+
+
 def _merge_actors(extractions: list[Extraction], vocab: Vocabulary) -> dict[str, ActorRef]:
-    """One ActorRef per key; a surname-only unknown person joins the full name seen elsewhere."""
+    """One ActorRef per key. An unknown person spelled differently in two articles ('Dmitri' and
+    'Dmitry') is one node; a surname-only mention joins the one full name that ends with it."""
     actors: dict[str, ActorRef] = {}
     for x in extractions:
         for a in x.actors:
             prev = actors.get(a.key)
             if prev is None or (prev.party is None and a.party is not None):
                 actors[a.key] = a
+    by_spelling: dict[str, ActorRef] = {}
+    for key, ref in sorted(actors.items()):
+        if ref.kind == PERSON and not ref.known and " " in ref.label:
+            first = by_spelling.setdefault(name_key(ref.label), ref)
+            if first is not ref:
+                actors[key] = first if first.party or not ref.party else ref
     for key, ref in sorted(actors.items()):
         if ref.kind == PERSON and not ref.known and " " not in ref.label:
-            full = [
-                r
+            surname = name_key(ref.label)
+            full = {
+                r.key: r
                 for r in actors.values()
-                if r.kind == PERSON and r.key != key and r.label.split()[-1] == ref.label
-            ]
+                if r.kind == PERSON
+                and r.key != key
+                and " " in r.label
+                and name_key(r.label.split()[-1]) == surname
+            }
             if len(full) == 1:
-                actors[key] = full[0]
+                actors[key] = next(iter(full.values()))
     for ref in list(actors.values()):  # parties must exist as nodes
         if ref.party and ref.party not in actors and ref.party in vocab.actors:
             actors[ref.party] = vocab.actors[ref.party].ref
@@ -138,8 +172,6 @@ def merge_meetings(mentions: list[MeetingMention], vocab: Vocabulary) -> list[Me
 
 
 def _stated(m: MeetingMention):
-    from dataclasses import replace
-
     return replace(m.evidence, stated_date=m.date)
 
 
@@ -174,17 +206,22 @@ def resolve(extractions: list[Extraction], vocab: Vocabulary) -> Corpus:
     for x in extractions:
         for c in x.claims:
             a = actors.get(c.actor.key, c.actor)
-            claims.append(
-                c
-                if a == c.actor
-                else Claim(c.doc_id, a, c.stance, c.demand, c.evidence, c.mechanism, c.confidence, c.date)
-            )
-    mentions = [m for x in extractions for m in x.meetings]
+            claims.append(c if a == c.actor else replace(c, actor=a))
+    mentions = [
+        replace(
+            m,
+            participants=tuple(
+                {actors.get(p.key, p).key: actors.get(p.key, p) for p in m.participants}.values()
+            ),
+        )
+        for x in extractions
+        for m in x.meetings
+    ]
     meetings = merge_meetings(mentions, vocab)
-    used = {c.actor.key for c in claims} | {p.key for m in meetings for p in m.participants}
-    used |= {actors[k].party for k in used if k in actors and actors[k].party}
-    kept = sorted((a for k, a in actors.items() if k in used), key=lambda a: a.key)
+    used = {c.actor.key: c.actor for c in claims}
+    used.update({p.key: p for m in meetings for p in m.participants})
+    for ref in list(used.values()):
+        if ref.party and ref.party not in used and ref.party in actors:
+            used[ref.party] = actors[ref.party]
+    kept = sorted(used.values(), key=lambda a: a.key)
     return Corpus(documents=[x.document for x in extractions], actors=kept, claims=claims, meetings=meetings)
-
-
-__all__ = ["resolve", "merge_meetings", "timedelta"]
