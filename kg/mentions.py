@@ -17,6 +17,7 @@ from kg.iri import slug
 from kg.model import ORGANIZATION, PERSON, STATE, ActorRef
 from kg.vocab import Vocabulary
 
+_HONORIFICS = {"mr", "ms", "mrs", "dr", "sir", "madam"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 FIRST_PERSON = {"i", "we", "me", "us", "our", "my", "ours"}
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
@@ -54,8 +55,8 @@ class Mentions:
             return None
         if ent.ent_id_ and ent.ent_id_ in self.vocab.actors:
             known = self.vocab.actors[ent.ent_id_].ref
-            if known.kind == PERSON and ent.label_ == "PERSON":
-                return self._with_title(ent, known)
+            if known.kind == PERSON and ent.label_ == "PERSON" and not self._surname_is_them(ent):
+                return self._local_person(ent, ent.text.strip(" .,'’\""))
             return known
         name = ent.text.strip(" .,'’\"")
         if ent.label_ == "PERSON" and _looks_like_name(name):
@@ -78,8 +79,18 @@ class Mentions:
                 return key
         return None
 
-    def _with_title(self, ent: Span, known: ActorRef) -> ActorRef:
-        return known
+    def _surname_is_them(self, ent: Span) -> bool:
+        """A bare surname is the well-known person only when the article named them in full before,
+        or a title stands in front ('Secretary Blinken', 'Mr Price'): 'Smith' alone is anybody."""
+        aliases = self.vocab.actors[ent.ent_id_].aliases
+        if len(ent) > 1 or " " in ent.text.strip():
+            return True
+        before = self.doc.text[: ent.start_char]
+        if any(" " in a and a in before for a in aliases):
+            return True
+        prev = self.doc[ent.start - 1] if ent.start > 0 else None
+        roles = self.vocab.lexicon("person-roles")
+        return prev is not None and (prev.lower_.rstrip(".") in _HONORIFICS or prev.lower_ in roles)
 
     def _local(self, name: str, kind: str, party: str | None = None, role: str | None = None) -> ActorRef:
         key = slug(name)

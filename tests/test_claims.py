@@ -128,3 +128,12 @@ def test_mixed_case_turn_labels_and_role_titles(analyse):
     )
     got = claim_set(analyse(text))
     assert ("stoltenberg", "Rejects", "nato-1997-posture") in got
+
+
+def test_a_bare_common_surname_is_not_a_famous_person(analyse):
+    alone = analyse("Smith said the alliance must reject the Russian draft treaties.")
+    assert not any(c.actor.key == "julianne-smith" for c in alone.claims)
+    named = analyse(
+        "Julianne Smith spoke first. Smith said the alliance must reject the Russian draft treaties."
+    )
+    assert any(c.actor.key == "julianne-smith" for c in named.claims)
