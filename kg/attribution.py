@@ -21,6 +21,20 @@ _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
 SILENT = ActorRef(key="-", label="-", kind="none")  # a turn whose speaker is not an actor
 
 
+def is_reporting(tok: Token, lexicon: frozenset[str]) -> bool:
+    """A verb of saying: 'said', or a two-word one ('made clear', 'pointed out')."""
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in lexicon:
+        return True
+    return any(
+        f"{lemma} {c.lemma_.lower()}" in lexicon
+        for c in tok.children
+        if c.dep_ in {"acomp", "oprd", "prt", "advmod", "ccomp", "dobj"}
+    )
+
+
 @dataclass
 class Speech:
     """Speaker information for one document."""
@@ -140,7 +154,7 @@ class Speech:
                         if refs:
                             return refs
         for tok in sent:
-            if tok.lemma_.lower() in self.reporting and tok.pos_ in {"VERB", "AUX"}:
+            if is_reporting(tok, self.reporting):
                 if outside_quotes and self.quote_at(tok.idx) is not None:
                     continue
                 refs = self.reporter_of(tok)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.attribution import SILENT, Speech
+from kg.attribution import SILENT, Speech, is_reporting
 from kg.cues import Hit, has_negation, match_any, token_norms
 from kg.mentions import Mentions
 from kg.model import DEMANDS, PERSON, REJECTS, ActorRef, Claim, Document, Evidence
@@ -92,25 +92,29 @@ class ClaimFinder:
         return hits
 
     def _negated(self, hit: Hit, stops: set[int]) -> bool:
+        """Whether an odd number of negations bear on a concept mention: 'NATO won't expand' and
+        'an end to NATO expansion' are negated, 'will not end NATO expansion' is not."""
         doc = self.doc
+        negations: set[int] = set()
         for i in hit.tokens:
             tok = doc[i]
-            if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
-                return True
+            negations |= {
+                c.i for c in tok.children if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
+            }
             node, hops = tok, 0
-            while node.head.i != node.i and hops < 4:
-                node = node.head
+            while node.head.i != node.i and hops < 4 and node.dep_ != "conj":
+                node = node.head  # a conjunct's head is its sibling, not its governor: stop there
                 hops += 1
-                if node.lemma_.lower() in self.reporting or node.i in stops:
+                if is_reporting(node, self.reporting) or node.i in stops:
                     break
-                if node.lemma_.lower() in self.negators or any(c.dep_ == "neg" for c in node.children):
-                    return True
-        for j in range(max(hit.start - 3, doc[hit.start].sent.start), hit.start):
-            if j in stops:
-                continue
-            if doc[j].lower_ in self.negators or doc[j].lemma_.lower() in self.negators:
-                return True
-        return False
+                if node.lemma_.lower() in self.negators:
+                    negations.add(node.i)
+                negations |= {c.i for c in node.children if c.dep_ == "neg"}
+        start = max(hit.start - 3, doc[hit.start].sent.start)
+        for j in range(start, hit.start):
+            if j not in stops and (doc[j].lower_ in self.negators or doc[j].lemma_.lower() in self.negators):
+                negations.add(j)
+        return len(negations - set(hit.tokens)) % 2 == 1
 
     # ------------------------------------------------------------------ stances
     def cues(self, norms: dict[int, set[str]], exclude: frozenset[int]) -> list[tuple[Hit, str]]:
@@ -133,6 +137,10 @@ class ClaimFinder:
             cue, family = self.negated_cores[hit.cue]
             tok = self.doc[hit.start]
             chain = [tok] + ([tok.head] if tok.dep_ == "conj" else [])
+            node = tok  # 'are not on the table': the negation sits on the copula
+            while node.dep_ in {"pobj", "prep", "attr", "acomp"} and node.head.i != node.i and len(chain) < 5:
+                node = node.head
+                chain.append(node)
             if any(has_negation(t) for t in chain):
                 negs = tuple(c.i for t in chain for c in t.children if c.dep_ == "neg")
                 found.append((Hit(cue, tuple(sorted({*hit.tokens, *negs}))), family))
@@ -263,7 +271,7 @@ class ClaimFinder:
         own = self.agent(anchor)
         while node.head.i != node.i:
             node = node.head
-            if node.lemma_.lower() in self.reporting and node.pos_ in {"VERB", "AUX"}:
+            if is_reporting(node, self.reporting):
                 reporters = self._reporters(node)
                 if reporters:
                     if self._third_party(own, reporters, anchor, family):
@@ -428,18 +436,45 @@ class ClaimFinder:
             for key in sorted(named)
         ]
 
+    def _scope(self, anchor: Token) -> Token:
+        """The token whose subtree a cue governs: the cue itself, or for a predicate cue the copula
+        ('the guarantees Moscow seeks are not on the table': the whole clause, subject included)."""
+        node = anchor
+        for _ in range(3):
+            if node.dep_ not in {"attr", "acomp", "pobj", "prep", "advmod"} or node.head.i == node.i:
+                break
+            node = node.head
+            if node.lemma_ == "be":
+                return node
+        return anchor
+
     def _paired(self, anchor: Token, hits: list[ConceptHit], cues: list[tuple[Hit, str]]) -> list[ConceptHit]:
-        """Concepts the cue governs; a concept no cue governs goes to the nearest cue."""
-        anchors = [self.anchor(h) for h, _ in cues]
+        """The concepts this cue speaks about.
+
+        A concept goes to every cue whose scope holds it ('rejected Russia's request to join': both
+        the rejection and the request), and to a cue in a clause hanging on it ('the guarantees Moscow
+        seeks').
+        A concept no cue governs goes to a cue of the same clause; failing that, when it sits in a
+        clause without a subject of its own ('..., including demands not to admit Ukraine') or is the
+        only concept and the cue the only cue, to the nearest cue (the parse attached it wrongly)."""
+        scopes = {self.anchor(h).i: self._scope(self.anchor(h)) for h, _ in cues}
         out = []
         for ch in hits:
-            heads = [self.doc[i] for i in ch.tokens]
-            related = [a for a in anchors if any(_dominates(a, t) or _dominates(t, a) for t in heads)]
-            if related:
-                closest = min(related, key=lambda a: min(_tree_distance(a, t) for t in heads))
-                if closest.i == anchor.i or any(_dominates(anchor, t) for t in heads):
-                    out.append(ch)
-            elif anchors and min(anchors, key=lambda a: min(abs(a.i - t.i) for t in heads)).i == anchor.i:
+            toks = [self.doc[i] for i in ch.tokens]
+            holding = [
+                a for a, root in scopes.items() if any(root.i == t.i or _dominates(root, t) for t in toks)
+            ]
+            chosen = set(holding)
+            chosen |= {a for a in scopes if any(_dominates(t, self.doc[a]) for t in toks)}
+            if not chosen:
+                clause = {_clause(t).i for t in toks}
+                chosen = {a for a in scopes if _clause(self.doc[a]).i in clause}
+            if not chosen and scopes:
+                head = _clause(toks[0])
+                finite = any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children)
+                if not finite or (len(scopes) == 1 and len({h.key for h in hits}) == 1):
+                    chosen = {min(scopes, key=lambda a: min(abs(a - t.i) for t in toks))}
+            if anchor.i in chosen:
                 out.append(ch)
         return out
 
@@ -485,6 +520,14 @@ def _merge_hits(hits: list[ConceptHit]) -> list[ConceptHit]:
         else:
             out.append(h)
     return out
+
+
+def _clause(tok: Token) -> Token:
+    """The verb heading the clause a token sits in (the token itself if it is one)."""
+    node = tok
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        node = node.head
+    return node
 
 
 def _dominates(a: Token, b: Token) -> bool:

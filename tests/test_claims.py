@@ -137,3 +137,16 @@ def test_a_bare_common_surname_is_not_a_famous_person(analyse):
         "Julianne Smith spoke first. Smith said the alliance must reject the Russian draft treaties."
     )
     assert any(c.actor.key == "julianne-smith" for c in named.claims)
+
+
+def test_briefing_transcript_with_predicate_rejection_and_questions(analyse):
+    text = (
+        "MR PRICE: Good afternoon.\n\n"
+        "QUESTION: Will you accept the Russian demand for security guarantees?\n\n"
+        "MR PRICE: The security guarantees Moscow seeks are not on the table.\n\n"
+        "She made clear that Russia must pull back its troops from the border.\n"
+    )
+    got = claim_set(analyse(text))
+    assert ("price", "Rejects", "legal-security-guarantees") in got
+    assert ("russia", "Demands", "legal-security-guarantees") in got
+    assert not any(a == "price" and s == "Demands" for a, s, _ in got)
