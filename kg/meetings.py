@@ -20,6 +20,8 @@ class MeetingFinder:
         self.doc, self.document, self.vocab, self.mentions = doc, document, vocab, mentions
         self.nouns = vocab.lexicon("meeting-nouns")
         self.remote = vocab.lexicon("remote-cues")
+        self.verbs = vocab.lexicon("meeting-verbs")
+        self.call_verbs = vocab.lexicon("call-verbs")
         self.place_alias = {a.lower(): k for k, p in vocab.places.items() for a in p.aliases}
 
     def places(self, sent: Span) -> list[tuple[int, str, str]]:
@@ -67,14 +69,22 @@ class MeetingFinder:
         return sorted(hits)
 
     def events(self, sent: Span) -> list[Token]:
+        """Event nouns ('talks', 'summit'), meeting verbs ('met'), and verbs of speaking with a remote
+        cue in their phrase ('spoke by phone', 'talked via video link')."""
         out = []
         for t in sent:
             lemma = t.lemma_.lower()
-            if (t.pos_ == "NOUN" and (lemma in self.nouns or t.lower_ in self.nouns)) or (
-                t.pos_ == "VERB" and lemma == "meet"
-            ):
+            if t.pos_ == "NOUN" and (lemma in self.nouns or t.lower_ in self.nouns):
                 if t.lower_ == "round" and not any(c.lower_ == "of" for c in t.children):
                     continue
+                out.append(t)
+            elif t.pos_ == "VERB" and lemma in self.verbs:
+                out.append(t)
+            elif (
+                t.pos_ == "VERB"
+                and lemma in self.call_verbs
+                and any(u.lower_ in self.remote for u in t.subtree if u.i != t.i)
+            ):
                 out.append(t)
         return out
 
@@ -121,6 +131,12 @@ class MeetingFinder:
                 out |= {u.i for u in t.subtree}
         return out
 
+    def _kind(self, event: Token) -> str:
+        lemma = event.lemma_.lower()
+        if event.pos_ == "VERB":
+            return "call" if lemma in self.call_verbs else "meeting"
+        return lemma
+
     def _closest_place(self, places: list[tuple[int, str, str]], pos: int) -> tuple[int, str, str] | None:
         if not places:
             return None
@@ -164,15 +180,13 @@ class MeetingFinder:
                 continue
             dates = [d for d in find_dates(sent, self.document.date) if not self._reported_on(d)]
             places = self.places(sent)
-            remote = any(t.lower_ in self.remote for t in sent) and any(
-                t.lemma_.lower() in {"call", "videoconference", "meeting", "summit", "talk"} for t in sent
-            )
+            remote = any(t.lower_ in self.remote for t in sent)
             place_tokens = {t.i for e in sent.ents if e.start_char in {p[0] for p in places} for t in e}
             anchors: list[tuple[int, str | None, str]] = [(pos, key, "council") for pos, key in forums]
             for ev in events:
                 if any(abs(ev.idx - pos) < 40 for pos, _, _ in anchors):
                     continue
-                anchors.append((ev.idx, None, ev.lemma_.lower()))
+                anchors.append((ev.idx, None, self._kind(ev)))
             anchors.sort()
             evidence = evidence_of(self.document, sent)
             forum_anchors = [a for a in anchors if a[1] is not None]

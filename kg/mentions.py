@@ -80,10 +80,12 @@ class Mentions:
         return None
 
     def _surname_is_them(self, ent: Span) -> bool:
-        """A bare surname is the well-known person only when the article named them in full before,
-        or a title stands in front ('Secretary Blinken', 'Mr Price'): 'Smith' alone is anybody."""
+        """A bare surname is the well-known person, unless it is a common name ('Smith', 'Price'):
+        then only when the article named them in full before or a title stands in front ('Mr Price')."""
         aliases = self.vocab.actors[ent.ent_id_].aliases
         if len(ent) > 1 or " " in ent.text.strip():
+            return True
+        if ent.text.strip().lower() not in self.vocab.lexicon("ambiguous-surnames"):
             return True
         before = self.doc.text[: ent.start_char]
         if any(" " in a and a in before for a in aliases):
@@ -94,6 +96,8 @@ class Mentions:
 
     def _local(self, name: str, kind: str, party: str | None = None, role: str | None = None) -> ActorRef:
         key = slug(name)
+        if key in self.vocab.actors:  # an unresolved 'Blinken' is not the gazetteer's Antony Blinken
+            key = f"{key}-unresolved"
         if key not in self.local:
             self.local[key] = ActorRef(
                 key=key, label=name, kind=kind, party=party if kind == PERSON else (party or key), role=role

@@ -73,3 +73,10 @@ def test_mentions_merge_across_articles_and_keep_disputed_dates(analyse, vocab):
     assert m.forum == "osce-permanent-council" and m.place == "vienna"
     assert m.date == date(2022, 1, 13) and m.disputed_dates == [date(2022, 1, 12)]
     assert {e.doc_id for e in m.evidence} == {"a", "b", "c"}
+
+
+def test_a_phone_call_is_a_remote_meeting(analyse):
+    x = analyse("Joe Biden and Vladimir Putin spoke by phone on Thursday.", when=date(2021, 12, 31))
+    [m] = x.meetings
+    assert (m.kind, m.place, m.date) == ("call", "remote", date(2021, 12, 30))
+    assert {"biden", "putin", "usa", "russia"} <= {p.key for p in m.participants}
