@@ -157,7 +157,7 @@ class Mentions:
         if tok.i in self.by_token:
             return self.by_token[tok.i]
         if low in PERSON_PRONOUNS:
-            return self.recent_person(tok.i)
+            return self.antecedent(tok)
         for c in tok.children:  # 'the deputy minister Ivan Petrov': the name hangs on the title
             if c.dep_ in {"appos", "compound", "nmod"} and self.by_token.get(c.i, None) is not None:
                 if self.by_token[c.i].kind == PERSON:
@@ -187,6 +187,21 @@ class Mentions:
                         if ref is not None and ref.kind in (STATE, ORGANIZATION):
                             return self.vocab.actors[ref.party].ref if ref.party in self.vocab.actors else ref
         return None
+
+    def antecedent(self, pronoun: Token) -> ActorRef | None:
+        """The person a pronoun refers to: a person earlier in its own sentence, else the subject of
+        the previous sentence when that is a person ('Blinken warned Lavrov... He said'), else the
+        most recent person."""
+        sent = pronoun.sent
+        here = [ref for i, ref in self.persons if sent.start <= i < pronoun.i]
+        if here:
+            return here[-1]
+        if sent.start > 0:
+            prev = self.doc[sent.start - 1].sent
+            for i, ref in self.persons:
+                if prev.start <= i < prev.end and _is_subject(self.doc[i]):
+                    return ref
+        return self.recent_person(pronoun.i)
 
     def recent_person(self, before: int, party: str | None = None) -> ActorRef | None:
         for i, ref in reversed(self.persons):
@@ -230,6 +245,14 @@ class Mentions:
             if a.ref.kind != PERSON and any(w in names for w in words):
                 return a.ref
         return None
+
+
+def _is_subject(tok: Token) -> bool:
+    """Whether a token is (in the phrase of) its clause's subject."""
+    node = tok
+    while node.dep_ in {"compound", "appos", "flat", "conj"} and node.head.i != node.i:
+        node = node.head
+    return node.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _conjuncts(tok: Token) -> list[Token]:

@@ -150,3 +150,8 @@ def test_briefing_transcript_with_predicate_rejection_and_questions(analyse):
     assert ("price", "Rejects", "legal-security-guarantees") in got
     assert ("russia", "Demands", "legal-security-guarantees") in got
     assert not any(a == "price" and s == "Demands" for a, s, _ in got)
+
+
+def test_a_pronoun_prefers_the_previous_subject(analyse):
+    text = "Antony Blinken warned Sergei Lavrov on Friday. He said Russia must pull back its troops from the border."
+    assert ("blinken", "Demands", "russian-de-escalation") in claim_set(analyse(text))
