@@ -153,5 +153,8 @@ def test_briefing_transcript_with_predicate_rejection_and_questions(analyse):
 
 
 def test_a_pronoun_prefers_the_previous_subject(analyse):
-    text = "Antony Blinken warned Sergei Lavrov on Friday. He said Russia must pull back its troops from the border."
+    text = (
+        "Antony Blinken warned Sergei Lavrov on Friday. "
+        "He said Russia must pull back its troops from the border."
+    )
     assert ("blinken", "Demands", "russian-de-escalation") in claim_set(analyse(text))
