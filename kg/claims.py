@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.attribution import SILENT, Speech, is_reporting
-from kg.cues import Hit, has_negation, match_any, token_norms
+from kg.claim_actors import MODAL_LEMMAS, ActorFinder
+from kg.cues import DEMAND, OPPOSE, REJECT, VETO, Hit, has_negation, match_any, token_norms
 from kg.mentions import Mentions
-from kg.model import DEMANDS, PERSON, REJECTS, ActorRef, Claim, Document, Evidence
+from kg.model import DEMANDS, REJECTS, ActorRef, Claim, Document, Evidence
+from kg.syntax import clause, dominates
 from kg.vocab import Cue, Vocabulary
 
-DEMAND, REJECT, OPPOSE, VETO = "demand", "reject", "oppose", "veto"
 CONFIDENCE = {
     "quote": 0.9,
     "reported": 0.85,
@@ -32,9 +33,6 @@ CONFIDENCE = {
     "enumeration": 0.5,
 }
 _NEG_WORDS = {"not", "n't", "never", "no", "cannot"}
-_MODAL_LEMMAS = {"must", "should", "need", "have", "imperative", "require", "time", "be"}
-_AGENTIVE_DEPS = {"nsubj", "nsubjpass", "agent"}
-_DEMONSTRATIVES = {"this", "that", "these", "those", "it"}
 _BARE_REFERENCES = {"this", "that", "these"}
 _REFERENCE_NOUNS = {"demand", "ultimatum", "proposal"}
 _DEMAND_NOUNS = {"demand", "proposal", "request", "call", "ultimatum", "draft", "insistence"}
@@ -54,7 +52,7 @@ def evidence_of(document: Document, sent: Span) -> Evidence:
     return Evidence(document.doc_id, start, start + len(text), text)
 
 
-class ClaimFinder:
+class ClaimFinder(ActorFinder):
     """Finds the claims of one document; keeps the discourse state (proposer, last concepts)."""
 
     def __init__(
@@ -158,7 +156,7 @@ class ClaimFinder:
 
     def _modal(self, anchor: Token, hit: Hit) -> bool:
         first = self.doc[hit.start]
-        return first.tag_ == "MD" or first.lemma_.lower() in _MODAL_LEMMAS
+        return first.tag_ == "MD" or first.lemma_.lower() in MODAL_LEMMAS
 
     @staticmethod
     def stance(family: str, polarity: int, via_reference: bool = False) -> str:
@@ -187,152 +185,6 @@ class ClaimFinder:
                 if node.pos_ == "NOUN" and node.lemma_.lower() in _DEMAND_NOUNS:
                     return True
         return False
-
-    # ------------------------------------------------------------------ actors
-    def speaker_context(self, tok: Token) -> ActorRef | None:
-        k = self.speech.quote_at(tok.idx)
-        if k is not None and k in self.speech.quote_speaker:
-            return self.speech.quote_speaker[k]
-        turn = self.speech.turn_speaker(tok.idx)
-        if turn is not None and turn is not SILENT:
-            return turn
-        return self.speech.default_speaker
-
-    def resolve(self, tok: Token) -> list[ActorRef]:
-        if tok.lemma_.lower() in self.proposal_nouns and not self.mentions.resolve(tok):
-            owner = self.owner(tok)
-            if owner:
-                return owner
-            if any(c.lower_ in {"the", "these", "those", "this", "its"} for c in tok.children):
-                return [self.proposer] if self.proposer else []
-        if tok.lower_ in _DEMONSTRATIVES:
-            return []
-        return self.mentions.resolve(tok, speaker=self.speaker_context(tok))
-
-    def owner(self, noun: Token) -> list[ActorRef]:
-        """The possessor of a noun: 'Russia's demands', 'Russian demands', 'demands by Moscow'."""
-        for c in noun.children:
-            if c.dep_ in {"poss", "amod", "compound", "nmod"}:
-                if c.lower_ in {"its", "their"}:
-                    continue
-                refs = self.mentions.resolve(c, speaker=self.speaker_context(c))
-                if refs:
-                    return refs
-            if c.dep_ == "prep" and c.lower_ in {"by", "from"}:
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        refs = self.mentions.resolve(g)
-                        if refs:
-                            return refs
-        return []
-
-    def agent(self, anchor: Token) -> list[ActorRef]:
-        if anchor.dep_ in {"attr", "acomp"} and anchor.head.lemma_ == "be":
-            return []  # 'X is a non-starter': X is what is rejected, not who rejects it
-        node = anchor
-        for _ in range(4):
-            for c in node.children:
-                if c.dep_ in _AGENTIVE_DEPS:
-                    target = next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ == "agent" else c
-                    return self.resolve(target)
-            if node.pos_ in {"NOUN", "PROPN"}:
-                owner = self.owner(node)
-                if owner:
-                    return owner
-            if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}:
-                return self.resolve(node.head)
-            if (
-                node.dep_
-                in {
-                    "xcomp",
-                    "conj",
-                    "advcl",
-                    "acomp",
-                    "attr",
-                    "dobj",
-                    "pobj",
-                    "prep",
-                    "oprd",
-                    "ccomp",
-                    "amod",
-                }
-                and node.head.i != node.i
-            ):
-                node = node.head
-                continue
-            break
-        return []
-
-    def actors_for(self, anchor: Token, family: str, sent: Span) -> tuple[list[ActorRef], str]:
-        k = self.speech.quote_at(anchor.idx)
-        if k is not None and k in self.speech.quote_speaker:
-            return [self.speech.quote_speaker[k]], "quote"
-        node = anchor
-        own = self.agent(anchor)
-        while node.head.i != node.i:
-            node = node.head
-            if is_reporting(node, self.reporting):
-                reporters = self._reporters(node)
-                if reporters:
-                    if self._third_party(own, reporters, anchor, family):
-                        return own, "subject"
-                    return reporters, "reported"
-        said = self.speech.sentence_speaker(sent)
-        if said and not (own and self._third_party(own, said, anchor, family)):
-            return said, "reported"
-        if own:
-            return own, "subject"
-        if anchor.lemma_.lower() in {"demand", "proposal", "ultimatum", "request"} and self.proposer:
-            return [self.proposer], "proposer"
-        turn = self.speech.turn_speaker(anchor.idx)
-        if turn is not None:
-            return ([] if turn is SILENT else [turn]), "turn"
-        if self.speech.default_speaker is not None:
-            return [self.speech.default_speaker], "byline"
-        return [], ""
-
-    def _reporters(self, verb: Token) -> list[ActorRef]:
-        for c in verb.children:
-            if c.dep_ == "nsubj":
-                return self.resolve(c)
-        return self.speech.reporter_of(verb)
-
-    def _third_party(
-        self, own: list[ActorRef], reporters: list[ActorRef], anchor: Token, family: str
-    ) -> bool:
-        """'X said Russia demanded Y': an agentive demand cue with its own subject of another party."""
-        if family != DEMAND or not own or anchor.lemma_.lower() in _MODAL_LEMMAS:
-            return False
-        if any(t.tag_ == "MD" for t in anchor.children):
-            return False
-        parties = {r.party or r.key for r in reporters}
-        return all((o.party or o.key) not in parties for o in own)
-
-    # ------------------------------------------------------------------ discourse state
-    def update_proposer(self, sent: Span) -> None:
-        """'Russia proposed draft treaties', 'Moscow published its demands', 'Russia's drafts'."""
-        by_owner = None
-        for tok in sent:
-            lemma = tok.lemma_.lower()
-            if tok.pos_ == "VERB" and lemma in self.propose_verbs:
-                if any(t.lemma_.lower() in self.proposal_nouns for t in sent if t.i > tok.i):
-                    subj = [c for c in tok.children if c.dep_ == "nsubj"]
-                    refs = self.mentions.resolve(subj[0]) if subj else []
-                    party = self._party(refs[0]) if refs else None
-                    if party is not None:
-                        self.proposer = party
-                        return
-            elif tok.pos_ == "NOUN" and lemma in self.proposal_nouns and by_owner is None:
-                owner = [c for c in tok.children if c.dep_ in {"poss", "amod"}]
-                refs = self.mentions.resolve(owner[0]) if owner else []
-                by_owner = self._party(refs[0]) if refs else None
-        if by_owner is not None:
-            self.proposer = by_owner
-
-    def _party(self, ref: ActorRef) -> ActorRef | None:
-        if ref.kind != PERSON:
-            return ref
-        return self.vocab.actors[ref.party].ref if ref.party in self.vocab.actors else None
 
     # ------------------------------------------------------------------ main loop
     def find(self) -> list[Claim]:
@@ -462,15 +314,15 @@ class ClaimFinder:
         for ch in hits:
             toks = [self.doc[i] for i in ch.tokens]
             holding = [
-                a for a, root in scopes.items() if any(root.i == t.i or _dominates(root, t) for t in toks)
+                a for a, root in scopes.items() if any(root.i == t.i or dominates(root, t) for t in toks)
             ]
             chosen = set(holding)
-            chosen |= {a for a in scopes if any(_dominates(t, self.doc[a]) for t in toks)}
+            chosen |= {a for a in scopes if any(dominates(t, self.doc[a]) for t in toks)}
             if not chosen:
-                clause = {_clause(t).i for t in toks}
-                chosen = {a for a in scopes if _clause(self.doc[a]).i in clause}
+                clauses = {clause(t).i for t in toks}
+                chosen = {a for a in scopes if clause(self.doc[a]).i in clauses}
             if not chosen and scopes:
-                head = _clause(toks[0])
+                head = clause(toks[0])
                 finite = any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children)
                 if not finite or (len(scopes) == 1 and len({h.key for h in hits}) == 1):
                     chosen = {min(scopes, key=lambda a: min(abs(a - t.i) for t in toks))}
@@ -520,33 +372,6 @@ def _merge_hits(hits: list[ConceptHit]) -> list[ConceptHit]:
         else:
             out.append(h)
     return out
-
-
-def _clause(tok: Token) -> Token:
-    """The verb heading the clause a token sits in (the token itself if it is one)."""
-    node = tok
-    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
-        node = node.head
-    return node
-
-
-def _dominates(a: Token, b: Token) -> bool:
-    node = b
-    while node.head.i != node.i:
-        node = node.head
-        if node.i == a.i:
-            return True
-    return False
-
-
-def _tree_distance(a: Token, b: Token) -> int:
-    up_a = [a, *a.ancestors]
-    up_b = [b, *b.ancestors]
-    ids_b = {t.i: k for k, t in enumerate(up_b)}
-    for k, t in enumerate(up_a):
-        if t.i in ids_b:
-            return k + ids_b[t.i]
-    return 99
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

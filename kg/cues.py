@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from kg.vocab import Cue
 
+DEMAND, REJECT, OPPOSE, VETO = "demand", "reject", "oppose", "veto"  # stance cue families
 _PREFIXES = {"non", "de", "re", "anti", "post", "pre", "co"}
 _DASHES = re.compile(r"[-–—‑]")
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.claims import _tree_distance, evidence_of
+from kg.claims import evidence_of
 from kg.cues import match_any, token_norms
 from kg.dates import DateMention, find_dates
 from kg.mentions import Mentions
 from kg.model import PERSON, ActorRef, Document, MeetingMention
+from kg.syntax import tree_distance
 from kg.vocab import Vocabulary
 
 _PLACE_PREPS = {"in", "at"}
@@ -141,7 +142,7 @@ class MeetingFinder:
         if not places:
             return None
         event = self._token_at(pos)
-        return min(places, key=lambda p: (_tree_distance(event, self._token_at(p[0])), abs(p[0] - pos)))
+        return min(places, key=lambda p: (tree_distance(event, self._token_at(p[0])), abs(p[0] - pos)))
 
     def _reported_on(self, d: DateMention) -> bool:
         """'X said on Tuesday that...': the date of the saying, not of a meeting."""
@@ -162,7 +163,7 @@ class MeetingFinder:
 
         def dist(d: DateMention) -> tuple[float, int]:
             chars = d.start - pos if d.start >= pos else 1.5 * (pos - d.start)
-            return (chars, _tree_distance(event, self._token_at(d.start)))
+            return (chars, tree_distance(event, self._token_at(d.start)))
 
         return min(dates, key=dist)
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.iri import slug
 from kg.model import ORGANIZATION, PERSON, STATE, ActorRef
+from kg.syntax import is_subject
 from kg.vocab import Vocabulary
 
 _HONORIFICS = {"mr", "ms", "mrs", "dr", "sir", "madam"}
@@ -199,7 +200,7 @@ class Mentions:
         if sent.start > 0:
             prev = self.doc[sent.start - 1].sent
             for i, ref in self.persons:
-                if prev.start <= i < prev.end and _is_subject(self.doc[i]):
+                if prev.start <= i < prev.end and is_subject(self.doc[i]):
                     return ref
         return self.recent_person(pronoun.i)
 
@@ -245,14 +246,6 @@ class Mentions:
             if a.ref.kind != PERSON and any(w in names for w in words):
                 return a.ref
         return None
-
-
-def _is_subject(tok: Token) -> bool:
-    """Whether a token is (in the phrase of) its clause's subject."""
-    node = tok
-    while node.dep_ in {"compound", "appos", "flat", "conj"} and node.head.i != node.i:
-        node = node.head
-    return node.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _conjuncts(tok: Token) -> list[Token]:

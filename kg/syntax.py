@@ -1,0 +1,40 @@
+"""Small helpers over spaCy dependency trees, shared by the extraction stages."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+
+def clause(tok: Token) -> Token:
+    """The verb heading the clause a token sits in (the token itself if it is one)."""
+    node = tok
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def dominates(a: Token, b: Token) -> bool:
+    node = b
+    while node.head.i != node.i:
+        node = node.head
+        if node.i == a.i:
+            return True
+    return False
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    ids_b = {t.i: k for k, t in enumerate(up_b)}
+    for k, t in enumerate(up_a):
+        if t.i in ids_b:
+            return k + ids_b[t.i]
+    return 99
+
+
+def is_subject(tok: Token) -> bool:
+    """Whether a token is (in the phrase of) its clause's subject."""
+    node = tok
+    while node.dep_ in {"compound", "appos", "flat", "conj"} and node.head.i != node.i:
+        node = node.head
+    return node.dep_ in {"nsubj", "nsubjpass"}
