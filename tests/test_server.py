@@ -12,7 +12,8 @@ import urllib.request
 import pytest
 from rdflib import Graph
 from servers import free_port, start_virtuoso, virtuoso_available, wait_http
-from SPARQLWrapper import JSON, SPARQLWrapper
+from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from kg.cli import app
 from kg.query import query_text, run_query
@@ -58,18 +59,28 @@ def test_served_claims_equal_local_claims(served, built):
 
 def test_construct_returns_turtle_and_updates_are_refused(served):
     proc, url = served
-    q = "CONSTRUCT { ?m ?p ?o } WHERE { ?m a <https://w3id.org/diplomacy-kg/ontology#Meeting> ; ?p ?o }"
-    req = urllib.request.Request(
-        url, data=urllib.parse.urlencode({"query": q}).encode(), headers={"Accept": "text/turtle"}
+    client = SPARQLWrapper(url)
+    client.setQuery(
+        "CONSTRUCT { ?m ?p ?o } WHERE { ?m a <https://w3id.org/diplomacy-kg/ontology#Meeting> ; ?p ?o }"
     )
-    with urllib.request.urlopen(req, timeout=10) as resp:
-        g = Graph().parse(data=resp.read().decode(), format="turtle")
+    client.setReturnFormat(TURTLE)
+    data = client.query().convert()
+    g = Graph().parse(data=data.decode() if isinstance(data, bytes) else data, format="turtle")
     assert len(g) > 10
-    update = url.replace("/query", "/update")
-    body = urllib.parse.urlencode({"update": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}).encode()
-    with pytest.raises(urllib.error.HTTPError) as exc:
-        urllib.request.urlopen(urllib.request.Request(update, data=body), timeout=10)
-    assert exc.value.code in (403, 404, 405)
+    updater = SPARQLWrapper(url, updateEndpoint=url.replace("/query", "/update"))
+    updater.setMethod(POST)
+    updater.setQuery("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    with pytest.raises((SPARQLWrapperException, urllib.error.HTTPError)):
+        updater.query()
+    count = run_query_remote_count(url)
+    assert count == 0
+
+
+def run_query_remote_count(url: str) -> int:
+    client = SPARQLWrapper(url)
+    client.setQuery("SELECT (COUNT(*) AS ?n) WHERE { <urn:a> ?p ?o }")
+    client.setReturnFormat(JSON)
+    return int(client.query().convert()["results"]["bindings"][0]["n"]["value"])
 
 
 def test_ctrl_c_stops_cleanly(served):
