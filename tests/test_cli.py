@@ -164,3 +164,23 @@ def test_parallel_build_gives_the_same_graph(built, runner, tmp_path):
     result = runner.invoke(app, ["build", str(SEEDS), "--out", str(tmp_path), "--jobs", "2"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "graph.ttl").read_bytes() == (built / "graph.ttl").read_bytes()
+
+
+def test_validate_exits_1_on_a_violation(built, runner, tmp_path):
+    import pyoxigraph as ox
+
+    out = tmp_path / "broken"
+    shutil.copytree(built, out)
+    store = ox.Store(str(out / "store"))
+    dkg = "https://w3id.org/diplomacy-kg/ontology#"
+    bad = ox.NamedNode("https://w3id.org/diplomacy-kg/id/claim/broken")
+    store.add(
+        ox.Quad(
+            bad, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), ox.NamedNode(dkg + "Claim")
+        )
+    )
+    store.flush()
+    del store
+    result = runner.invoke(app, ["validate", "--out", str(out)])
+    assert result.exit_code == 1
+    assert "claim/broken" in result.output and "does not conform" in result.output
