@@ -192,9 +192,11 @@ class Speech:
             if line_start != last_line:
                 line_speaker = None
             speaker = self.pull_speaker.get((a, b))
+            line_end = self.doc.text.find("\n", a)
+            line_end = len(self.doc.text) if line_end < 0 else line_end
             for s in sents if speaker is None else []:
-                if s.end_char <= a or s.start_char >= b + 3:
-                    continue
+                if s.end_char <= a or s.start_char >= min(b + 3, line_end):
+                    continue  # only this paragraph's sentences can attribute the quote
                 refs = self.sentence_speaker(s)
                 if refs:
                     speaker = refs[0]

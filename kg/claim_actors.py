@@ -111,8 +111,8 @@ class ActorFinder:
         said = self.speech.sentence_speaker(sent)
         if said and not (own and self._third_party(own, said, anchor, family)):
             return said, "reported"
-        if own:
-            return own, "subject"
+        if own and not self._modal_cue(anchor):
+            return own, "subject"  # ('Russia must withdraw': Russia is told, it does not ask)
         if anchor.lemma_.lower() in {"demand", "proposal", "ultimatum", "request"} and self.proposer:
             return [self.proposer], "proposer"
         turn = self.speech.turn_speaker(anchor.idx)
@@ -121,6 +121,10 @@ class ActorFinder:
         if self.speech.default_speaker is not None:
             return [self.speech.default_speaker], "byline"
         return [], ""
+
+    @staticmethod
+    def _modal_cue(anchor: Token) -> bool:
+        return anchor.lemma_.lower() in MODAL_LEMMAS or any(t.tag_ == "MD" for t in anchor.children)
 
     def _reporters(self, verb: Token) -> list[ActorRef]:
         for c in verb.children:

@@ -127,4 +127,13 @@ def has_negation(tok: Token) -> bool:
     heads = [tok]
     if tok.dep_ in {"aux", "auxpass"} or tok.tag_ == "MD":
         heads.append(tok.head)
-    return any(c.dep_ == "neg" for h in heads for c in h.children)
+    if any(c.dep_ == "neg" for h in heads for c in h.children):
+        return True
+    # 'No one can dictate', 'nobody will accept': a negative subject negates the verb
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in {"nsubj", "nsubjpass"} and (
+                c.lower_ in {"nobody", "none", "nothing"} or any(d.lower_ == "no" for d in c.children)
+            ):
+                return True
+    return False

@@ -13,6 +13,19 @@ from kg.syntax import tree_distance
 from kg.vocab import Vocabulary
 
 _PLACE_PREPS = {"in", "at"}
+_NOT_PARTICIPANT_PREPS = {
+    "about",
+    "on",
+    "over",
+    "regarding",
+    "concerning",
+    "ahead",
+    "before",
+    "after",
+    "following",
+    "prior",
+}
+_RELATIVE_PERIODS = {"week", "month", "year", "weekend"}
 _SAYING = {"say", "tell", "add", "note", "state", "write", "remark", "explain", "stress"}
 
 
@@ -112,8 +125,8 @@ class MeetingFinder:
 
     def _related(self, event: Token) -> set[int]:
         out = {t.i for t in event.subtree if not (t.dep_ == "prep" and t.lower_ in {"about", "on", "over"})}
-        for t in event.subtree:  # drop topics: 'talks on Ukraine', 'meeting about NATO'
-            if t.dep_ == "prep" and t.lower_ in {"about", "on", "over", "regarding", "concerning"}:
+        for t in event.subtree:  # drop topics ('talks on Ukraine') and other events ('ahead of talks')
+            if t.dep_ in {"prep", "advmod"} and t.lower_ in _NOT_PARTICIPANT_PREPS:
                 out -= {u.i for u in t.subtree}
         node = event
         for _ in range(3):
@@ -131,6 +144,13 @@ class MeetingFinder:
             if t.lower_ in {"with", "between"} and t.head.i in out | {node.i}:
                 out |= {u.i for u in t.subtree}
         return out
+
+    @staticmethod
+    def _vague_period(event: Token) -> bool:
+        """'next week's talks', 'talks later this month': the event's own time is only a period."""
+        return event.pos_ == "NOUN" and any(
+            t.lemma_.lower() in _RELATIVE_PERIODS for t in event.subtree if t.i != event.i
+        )
 
     def _kind(self, event: Token) -> str:
         lemma = event.lemma_.lower()
@@ -195,7 +215,9 @@ class MeetingFinder:
             later = [d for d in dates if forum_anchors and d.start > forum_anchors[0][0]]
             respectively = len(forum_anchors) > 1 and len(forum_anchors) == len(later)
             for pos, forum, kind in anchors:
-                if respectively and forum is not None:
+                if self._vague_period(self._token_at(pos)):
+                    when = None  # 'next week's talks': no day to resolve
+                elif respectively and forum is not None:
                     when = later[forum_anchors.index((pos, forum, kind))]
                 else:
                     when = self._closest_date(dates, pos)

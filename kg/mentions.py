@@ -49,6 +49,12 @@ class Mentions:
             if ref.kind == PERSON:
                 m.persons.append((ent.end - 1, ref))
         m.persons.sort(key=lambda p: p[0])
+        groups = m.vocab.lexicon("group-nouns")
+        for tok in doc:  # 'a senior State Department official': later 'the official' refers back
+            if tok.lemma_.lower() in groups or tok.lower_ in groups:
+                modifier = m._modifier_actor(tok)
+                if modifier is not None:
+                    m.groups.append((tok.i, modifier))
         return m
 
     def _entity_ref(self, ent: Span) -> ActorRef | None:
@@ -173,7 +179,6 @@ class Mentions:
                 return modifier  # 'the Polish minister', unnamed: speaks for Poland
         if lemma in self.vocab.lexicon("group-nouns") or low in self.vocab.lexicon("group-nouns"):
             if modifier is not None:
-                self.groups.append((tok.i, modifier))
                 return modifier
             if any(c.lower_ in {"the", "this", "that"} for c in tok.children) or tok.tag_ == "NNS":
                 return self.recent_group(tok.i)

@@ -158,3 +158,13 @@ def test_a_pronoun_prefers_the_previous_subject(analyse):
         "He said Russia must pull back its troops from the border."
     )
     assert ("blinken", "Demands", "russian-de-escalation") in claim_set(analyse(text))
+
+
+def test_unnamed_official_quoted_later_speaks_for_their_side(analyse):
+    text = (
+        "A senior State Department official said Washington would raise its concerns.\n\n"
+        '"Russia must pull its forces back from Ukraine\'s border," the official said.\n'
+    )
+    got = claim_set(analyse(text))
+    assert ("usa", "Demands", "russian-de-escalation") in got
+    assert ("russia", "Demands", "russian-de-escalation") not in got
