@@ -83,7 +83,8 @@ def view_data(g: nx.MultiDiGraph) -> dict:
         if kind == "meeting" and d.get("date"):
             node["kindLabel"] = f"meeting on {d['date']}"
             if timeline:
-                node["x"], node["y"], node["fixed"] = order[n] * 260, 0, {"x": True, "y": True}
+                k = order[n]  # left to right by date, staggered so that long labels do not collide
+                node["x"], node["y"], node["fixed"] = k * 300, (k % 2) * 90 - 45, {"x": True, "y": True}
         nodes.append(node)
     edges = []
     for k, (u, v, _key, d) in enumerate(
