@@ -71,7 +71,6 @@ class MeetingMention:
     date: date | None = None
     month_day: tuple[int, int] | None = None
     participants: tuple[ActorRef, ...] = ()
-    place_from_forum: bool = False
 
 
 @dataclass
