@@ -147,7 +147,7 @@ class Speech:
                     refs = self.mentions.resolve(t) if t.pos_ in {"PROPN", "NOUN", "PRON"} else []
                     if refs and (t.i + 1 >= sent.end or t.nbor().ent_iob_ != "I"):
                         return refs
-            if tok.lemma_.lower() in {"perspective", "view", "opinion"}:
+            if tok.lemma_.lower() in {"perspective", "view", "opinion", "word"}:
                 for c in tok.children:
                     if c.dep_ == "poss":
                         refs = self.mentions.resolve(c)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.attribution import SILENT, is_reporting
-from kg.cues import DEMAND
+from kg.cues import DEMAND, REJECT
 from kg.model import PERSON, ActorRef
 
 MODAL_LEMMAS = {"must", "should", "need", "have", "imperative", "require", "time", "be"}
@@ -135,9 +135,12 @@ class ActorFinder:
     def _third_party(
         self, own: list[ActorRef], reporters: list[ActorRef], anchor: Token, family: str
     ) -> bool:
-        """'X said Russia demanded Y': an agentive demand cue with its own subject of another party."""
-        if family != DEMAND or not own or anchor.lemma_.lower() in MODAL_LEMMAS:
+        """'X said Russia demanded Y', 'the American side refused Z, he added': an agentive demand
+        or reject verb whose own subject is of another party than the speaker."""
+        if family not in (DEMAND, REJECT) or not own or anchor.lemma_.lower() in MODAL_LEMMAS:
             return False
+        if anchor.pos_ != "VERB" or (anchor.dep_ in {"attr", "acomp"} and anchor.head.lemma_ == "be"):
+            return False  # predicates ('X is unacceptable') state the speaker's own stance
         if any(t.tag_ == "MD" for t in anchor.children):
             return False
         parties = {r.party or r.key for r in reporters}

@@ -68,21 +68,25 @@ def _slot_matches(slot: tuple[str, ...], forms: set[str]) -> bool:
     return False
 
 
-def window_for(cue: Cue, tight: bool = False) -> int:
+def window_for(cue: Cue, tight: bool = False, wide: bool = False) -> int:
     """How far apart (in tokens) the words of a cue may stand: wider for longer cues.
 
     Tight windows are for fixed expressions ('have to', 'push back'), which allow at most one
-    word between two of their words."""
+    word between two of their words; wide ones for names of forums, whose words are specific."""
     if tight:
         return 2 * (len(cue.slots) - 1)
-    return 3 + 3 * len(cue.slots)
+    return 3 + (4 if wide else 3) * len(cue.slots)
 
 
 def match_cue(
-    cue: Cue, norms: dict[int, set[str]], exclude: frozenset[int] = frozenset(), tight: bool = False
+    cue: Cue,
+    norms: dict[int, set[str]],
+    exclude: frozenset[int] = frozenset(),
+    tight: bool = False,
+    wide: bool = False,
 ) -> list[Hit]:
     """All non-overlapping tightest matches of ``cue``: every slot on a distinct token, any order."""
-    window = window_for(cue, tight)
+    window = window_for(cue, tight, wide)
     positions = []
     for slot in cue.slots:
         pos = [i for i, forms in norms.items() if i not in exclude and _slot_matches(slot, forms)]
@@ -111,12 +115,13 @@ def match_any(
     norms: dict[int, set[str]],
     exclude: frozenset[int] = frozenset(),
     tight: bool = False,
+    wide: bool = False,
 ) -> list[Hit]:
     """Matches of several cues, longer cues first, never sharing a token."""
     hits: list[Hit] = []
     used: set[int] = set(exclude)
     for cue in sorted(cues, key=lambda c: (-len(c.slots), c.text)):
-        for h in match_cue(cue, norms, frozenset(used), tight):
+        for h in match_cue(cue, norms, frozenset(used), tight, wide):
             hits.append(h)
             used.update(h.tokens)
     return sorted(hits, key=lambda h: (h.start, h.cue.text))

@@ -76,7 +76,7 @@ class MeetingFinder:
         hits = [(e.start_char, e.ent_id_.split(":", 1)[1]) for e in sent.ents if e.label_ == "FORUM"]
         covered = frozenset(i for e in sent.ents if e.label_ == "FORUM" for i in range(e.start, e.end))
         for key, f in sorted(self.vocab.forums.items()):
-            for h in match_any(f.cues, norms, covered):
+            for h in match_any(f.cues, norms, covered, wide=True):
                 pos = self.doc[h.start].idx
                 if not any(k == key and abs(p - pos) < 40 for p, k in hits):
                     hits.append((pos, key))

@@ -170,6 +170,14 @@ class Mentions:
                 if self.by_token[c.i].kind == PERSON:
                     return self.by_token[c.i]
         lemma = tok.lemma_.lower()
+        if lemma in self.vocab.lexicon("person-roles"):
+            # 'head of the Russian delegation Sergey Ryabkov': a name inside the title's own phrase
+            for t in tok.subtree:
+                if t.dep_ in {"relcl", "acl", "ccomp"}:
+                    break
+                ref = self.by_token.get(t.i)
+                if ref is not None and ref.kind == PERSON and t.i != tok.i:
+                    return ref
         modifier = self._modifier_actor(tok)
         if lemma in self.vocab.lexicon("person-roles") or low in self.vocab.lexicon("person-roles"):
             person = self.recent_person(tok.i, party=modifier.key if modifier else None)

@@ -168,3 +168,15 @@ def test_unnamed_official_quoted_later_speaks_for_their_side(analyse):
     got = claim_set(analyse(text))
     assert ("usa", "Demands", "russian-de-escalation") in got
     assert ("russia", "Demands", "russian-de-escalation") not in got
+
+
+def test_a_third_partys_refusal_is_theirs_not_the_reporters(analyse):
+    text = "The American side refused to discuss the non-expansion of the alliance, Sergei Lavrov added."
+    got = claim_set(analyse(text))
+    assert ("usa", "Rejects", "nato-non-expansion") in got
+    assert not any(a == "lavrov" for a, _, _ in got)
+
+
+def test_a_name_inside_a_title_phrase_is_the_speaker(analyse):
+    text = "The head of the Russian delegation Sergey Ryabkov said Moscow demands security guarantees."
+    assert any(a == "ryabkov" for a, _, _ in claim_set(analyse(text)))
