@@ -76,7 +76,7 @@ def run_query(out: Path, query: str) -> Result:
         names = [v.value for v in res.variables]
         rows = [[plain(sol[n]) for n in names] for sol in res]
         return Result(names, rows)
-    if isinstance(res, bool) or hasattr(res, "__bool__") and not hasattr(res, "__iter__"):
+    if isinstance(res, ox.QueryBoolean):
         return Result(["result"], [[str(bool(res)).lower()]])
     triples = [[plain(t.subject), plain(t.predicate), plain(t.object)] for t in res]
     return Result(["subject", "predicate", "object"], triples)

@@ -184,3 +184,23 @@ def test_validate_exits_1_on_a_violation(built, runner, tmp_path):
     result = runner.invoke(app, ["validate", "--out", str(out)])
     assert result.exit_code == 1
     assert "claim/broken" in result.output and "does not conform" in result.output
+
+
+def test_ask_and_construct_queries(built, runner):
+    ask = runner.invoke(
+        app,
+        [
+            "query",
+            "ASK { ?m a <https://w3id.org/diplomacy-kg/ontology#Meeting> }",
+            "--out",
+            str(built),
+            "-f",
+            "tsv",
+        ],
+    )
+    assert ask.output.splitlines() == ["result", "true"]
+    construct = runner.invoke(
+        app, ["query", "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 5", "--out", str(built), "-f", "csv"]
+    )
+    assert construct.output.splitlines()[0] == "subject,predicate,object"
+    assert len(construct.output.splitlines()) == 6
