@@ -9,14 +9,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg import settings
+from kg.cues import PREFIXES
 from kg.errors import ModelError
 from kg.model import ORGANIZATION, PERSON, Document
 from kg.vocab import Vocabulary
 
 _NER_LABEL = {PERSON: "PERSON", ORGANIZATION: "ORG"}
-
-
-_PREFIXES = {"non", "de", "anti", "re", "co", "pre", "post"}
 
 
 @Language.component("kg_prefix_compounds")
@@ -26,7 +24,7 @@ def prefix_compounds(doc: Doc) -> Doc:
     for tok in doc[:-2]:
         hyphen, right = doc[tok.i + 1], doc[tok.i + 2]
         if (
-            tok.lower_ in _PREFIXES
+            tok.lower_ in PREFIXES
             and hyphen.text in {"-", "‑"}
             and not tok.whitespace_
             and not hyphen.whitespace_

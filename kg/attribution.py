@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -82,11 +83,10 @@ class Speech:
                 self.turn_of_line[start] = current
 
     def turn_speaker(self, char: int) -> ActorRef | None:
-        best = None
-        for start, ref in self.turn_of_line.items():
-            if start <= char:
-                best = ref
-        return best
+        """The speaker of the transcript turn that holds offset ``char`` (lines are recorded in order)."""
+        starts = list(self.turn_of_line)
+        k = bisect_right(starts, char)
+        return self.turn_of_line[starts[k - 1]] if k else None
 
     def _find_quotes(self) -> None:
         for start, end in self._lines():

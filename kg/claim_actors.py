@@ -113,7 +113,7 @@ class ActorFinder:
             return said, "reported"
         if own and not self._modal_cue(anchor):
             return own, "subject"  # ('Russia must withdraw': Russia is told, it does not ask)
-        if anchor.lemma_.lower() in {"demand", "proposal", "ultimatum", "request"} and self.proposer:
+        if anchor.lemma_.lower() in self.proposer_nouns and self.proposer:
             return [self.proposer], "proposer"
         turn = self.speech.turn_speaker(anchor.idx)
         if turn is not None:

@@ -34,9 +34,6 @@ CONFIDENCE = {
 }
 _NEG_WORDS = {"not", "n't", "never", "no", "cannot"}
 _BARE_REFERENCES = {"this", "that", "these"}
-_REFERENCE_NOUNS = {"demand", "ultimatum", "proposal"}
-_DEMAND_NOUNS = {"demand", "proposal", "request", "call", "ultimatum", "draft", "insistence"}
-_NOT_LISTED = {"russian-security-proposals", "russian-de-escalation"}
 
 
 @dataclass(frozen=True)
@@ -64,6 +61,10 @@ class ClaimFinder(ActorFinder):
         self.reporting = vocab.lexicon("reporting-verbs")
         self.proposal_nouns = vocab.lexicon("proposal-nouns")
         self.propose_verbs = vocab.lexicon("propose-verbs")
+        self.reference_nouns = vocab.lexicon("reference-nouns")
+        self.demand_nouns = vocab.lexicon("demand-nouns")
+        self.proposer_nouns = vocab.lexicon("proposer-nouns")
+        self.in_package = {d.key for d in vocab.demands if d.in_package}
         self.family = {c: DEMAND for c in vocab.demand_cues}
         self.family.update({c: REJECT for c in vocab.reject_cues})
         self.family.update({c: OPPOSE for c in vocab.oppose_cues})
@@ -125,7 +126,7 @@ class ClaimFinder(ActorFinder):
                 continue  # 'did not reject', 'never demanded': the cue is blocked
             if (
                 anchor.pos_ == "NOUN"
-                and anchor.lemma_.lower() in _REFERENCE_NOUNS
+                and anchor.lemma_.lower() in self.reference_nouns
                 and (self.owner(anchor) or self.proposer is not None)
             ):
                 continue  # 'Russia's demands': handled as the owner's claim, not the speaker's
@@ -182,7 +183,7 @@ class ClaimFinder(ActorFinder):
                 node, hops = node.head, hops + 1
                 if node.i == anchor.i:
                     break
-                if node.pos_ == "NOUN" and node.lemma_.lower() in _DEMAND_NOUNS:
+                if node.pos_ == "NOUN" and node.lemma_.lower() in self.demand_nouns:
                     return True
         return False
 
@@ -245,7 +246,7 @@ class ClaimFinder(ActorFinder):
         """'Those demands include X', 'X is an unacceptable demand': the sentence names what the
         proposer asks for, whoever speaks."""
         refs = [c for c in sent.root.children if c.dep_ in {"nsubj", "attr"}]
-        refs = [c for c in refs if c.pos_ == "NOUN" and c.lemma_.lower() in _REFERENCE_NOUNS]
+        refs = [c for c in refs if c.pos_ == "NOUN" and c.lemma_.lower() in self.reference_nouns]
         if not refs or self.owner(refs[0]):
             return []
         if self.proposer is None:
@@ -262,13 +263,13 @@ class ClaimFinder(ActorFinder):
                 self.document.date,
             )
             for h in hits
-            if h.key not in _NOT_LISTED
+            if h.key in self.in_package
         ]
 
     def _enumeration_claims(self, sent: Span, hits: list[ConceptHit], evidence: Evidence) -> list[Claim]:
         """A sentence listing two or more demands in their own words, with no stance cue, states
         what its subject asks for ('the diplomat named NATO's non-expansion, no missiles...')."""
-        named = {h.key for h in hits if h.polarity > 0 and h.key not in _NOT_LISTED}
+        named = {h.key for h in hits if h.polarity > 0 and h.key in self.in_package}
         if len(named) < 2:
             return []
         subj = [c for c in sent.root.children if c.dep_ == "nsubj"]
@@ -333,13 +334,11 @@ class ClaimFinder(ActorFinder):
     def _possessor_claims(self, hits: list[ConceptHit], evidence: Evidence) -> list[Claim]:
         out = []
         for ch in hits:
-            if ch.key == "russian-security-proposals":
-                continue
             for i in ch.tokens:
                 node, hops = self.doc[i], 0
                 while node.head.i != node.i and hops < 4:
                     node, hops = node.head, hops + 1
-                    if node.pos_ == "NOUN" and node.lemma_.lower() in _REFERENCE_NOUNS:
+                    if node.pos_ == "NOUN" and node.lemma_.lower() in self.reference_nouns:
                         owners, how = self.owner(node), "possessor"
                         if not owners and self.proposer is not None:
                             owners, how = [self.proposer], "proposer"

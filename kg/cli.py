@@ -162,14 +162,14 @@ def export(
 ) -> None:
     """Export the graph in an RDF format."""
     from kg.export import export_graph
-    from kg.pipeline import _atomic_write
+    from kg.pipeline import write_atomic
 
     try:
         data = export_graph(out, fmt)
     except KgError as err:
         _fail(err)
     if output:
-        _atomic_write(output, data)
+        write_atomic(output, data)
         typer.echo(f"wrote {output}", err=True)
     else:
         sys.stdout.buffer.write(data)
@@ -191,7 +191,7 @@ def view(
     from datetime import date
 
     from kg.errors import UsageError
-    from kg.pipeline import _atomic_write
+    from kg.pipeline import write_atomic
     from kg.project import Filters, project
     from kg.render import render
 
@@ -204,7 +204,7 @@ def view(
         parts = [p for p in (actor, demand, since and f"since {since}", until and f"until {until}") if p]
         title = f"diplomacy-kg: {kind}" + (f" ({', '.join(parts)})" if parts else "")
         target = output or Path(out) / f"view-{kind}.html"
-        _atomic_write(target, render(g, title).encode("utf-8"))
+        write_atomic(target, render(g, title).encode("utf-8"))
     except KgError as err:
         _fail(err)
     typer.echo(f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges -> {target}")

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from kg.vocab import Cue
 
 DEMAND, REJECT, OPPOSE, VETO = "demand", "reject", "oppose", "veto"  # stance cue families
-_PREFIXES = {"non", "de", "re", "anti", "post", "pre", "co"}
+PREFIXES = {"non", "de", "re", "anti", "post", "pre", "co"}  # joined to the word after a hyphen
 _DASHES = re.compile(r"[-–—‑]")
 
 
@@ -46,12 +46,12 @@ def token_norms(sent: Span) -> dict[int, set[str]]:
     for k, tok in enumerate(toks):
         if tok.text in {"-", "–", "‑"} and 0 < k < len(toks) - 1:
             left, right = toks[k - 1], toks[k + 1]
-            if not left.whitespace_ and not tok.whitespace_ and left.lower_ in _PREFIXES:
+            if not left.whitespace_ and not tok.whitespace_ and left.lower_ in PREFIXES:
                 norms[right.i] |= {left.lower_ + r for r in set(norms[right.i])}
     for tok in toks:  # tokens like 'non-expansion' kept whole by the tokenizer
         low = tok.lower_
         parts = _DASHES.split(low)
-        if len(parts) > 1 and parts[0] in _PREFIXES:
+        if len(parts) > 1 and parts[0] in PREFIXES:
             norms[tok.i].add("".join(parts))
             norms[tok.i].add("".join(parts[:-1]) + tok.lemma_.lower().split("-")[-1])
     return norms

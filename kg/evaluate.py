@@ -157,7 +157,6 @@ def evaluate(corpus: Corpus, gold: Gold) -> Evaluation:
     # meetings
     matched = defaultdict(list)
     spurious = []
-    place_labels = {m.key: m for m in corpus.meetings}
     for m in corpus.meetings:
         place = gold.places.get(fold(m.place or ""), m.place)
         hits = [g for g in gold.meetings if g["date"] == m.date.isoformat() and g["place"] == place]
@@ -182,7 +181,6 @@ def evaluate(corpus: Corpus, gold: Gold) -> Evaluation:
         k = gold.alias.get(fold(a.label))
         if k:
             by_gold[k].add(a.key)
-    del place_labels
     return Evaluation(
         scores=[by_party, per_person, corpus_wide],
         meeting_recall=len(found) / len(required) if required else 1.0,

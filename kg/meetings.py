@@ -102,10 +102,10 @@ class MeetingFinder:
                 out.append(t)
         return out
 
-    def participants(self, sent: Span, skip: set[int], event: Token | None = None) -> tuple[ActorRef, ...]:
+    def participants(self, sent: Span, skip: set[int], event: Token) -> tuple[ActorRef, ...]:
         """Actors taking part: inside the event phrase ('talks between X and Y', 'Russian-American
         talks'), introduced by 'with'/'between', or subjects of the clause that holds the event."""
-        related = set(range(sent.start, sent.end)) if event is None else self._related(event)
+        related = self._related(event)
         seen: dict[str, ActorRef] = {}
         for t in sent:
             if t.i in skip or t.i not in related:

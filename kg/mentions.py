@@ -70,21 +70,7 @@ class Mentions:
             return self._local_person(ent, name)
         if ent.label_ == "ORG" and len(name) > 2 and not _is_title_fragment(ent):
             return self._local(name, ORGANIZATION)
-        if (
-            ent.label_ == "GPE"
-            and name in self.vocab.places
-            or ent.label_ == "GPE"
-            and (self._place_key(name) is not None)
-        ):
-            return None
-        return None
-
-    def _place_key(self, name: str) -> str | None:
-        low = name.lower()
-        for key, p in self.vocab.places.items():
-            if low in (a.lower() for a in p.aliases):
-                return key
-        return None
+        return None  # places and unknown states are not actors until they act
 
     def _surname_is_them(self, ent: Span) -> bool:
         """A bare surname is the well-known person, unless it is a common name ('Smith', 'Price'):

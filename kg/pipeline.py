@@ -62,7 +62,8 @@ def extract_corpus(
     return resolve(extractions, vocab), loaded.problems
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path`` and rename it into place."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -98,9 +99,9 @@ def build(
     staging = Path(tempfile.mkdtemp(dir=out, prefix=".store-"))
     try:
         load_store(staging, nquads)
-        _atomic_write(out / "graph.ttl", turtle)
-        _atomic_write(out / "graph.trig", trig)
-        _atomic_write(out / "graph.nq", nquads)
+        write_atomic(out / "graph.ttl", turtle)
+        write_atomic(out / "graph.trig", trig)
+        write_atomic(out / "graph.nq", nquads)
         final = out / STORE_DIR
         old = None
         if final.exists():
@@ -112,7 +113,7 @@ def build(
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    _atomic_write(
+    write_atomic(
         out / "graph.html", render(project(out, "overview"), "diplomacy-kg: overview").encode("utf-8")
     )
     return BuildReport(

@@ -11,7 +11,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 from kg.iri import mint
 from kg.model import PERSON, STATE, ActorRef, Claim, Corpus, Evidence, Meeting
 from kg.namespace import DKG
-from kg.settings import DATA_NS, ONTOLOGY_DIR
+from kg.settings import DATA_NS, ONTOLOGY_DIR, ONTOLOGY_NS
 from kg.vocab import Vocabulary
 
 CORPUS_GRAPH = URIRef(DATA_NS + "graph/corpus")
@@ -29,7 +29,7 @@ def actor_iri(key: str) -> URIRef:
 
 
 def _bind(g: Graph) -> None:
-    g.bind("dkg", DKG._NS if hasattr(DKG, "_NS") else str(DKG))
+    g.bind("dkg", ONTOLOGY_NS)
     for kind in ("actor", "claim", "evidence", "meeting", "document", "place", "forum", "demand"):
         g.bind(kind, DATA_NS + kind + "/")
     g.bind("skos", SKOS)

@@ -42,6 +42,7 @@ class DemandConcept:
     cues: tuple[Cue, ...]
     inverse_cues: tuple[Cue, ...]
     stances: tuple[str, ...] = ("Demands", "Rejects")
+    in_package: bool = False  # part of a package of demands: has a broader or narrower concept
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,7 @@ def load_vocabulary(directory: str | None = None) -> Vocabulary:
                 inverse_cues=tuple(Cue.parse(t) for t in _strs(g, s, DKG.inverseCue)),
                 stances=tuple(sorted(str(o).rsplit("#", 1)[-1] for o in g.objects(s, DKG.allowedStance)))
                 or ("Demands", "Rejects"),
+                in_package=(s, SKOS.broader, None) in g or (s, SKOS.narrower, None) in g,
             )
         )
     lexicons = {}
