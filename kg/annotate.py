@@ -9,8 +9,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg import settings
-from kg.cues import PREFIXES
 from kg.errors import ModelError
+from kg.extract.cues import PREFIXES
 from kg.model import ORGANIZATION, PERSON, Document
 from kg.vocab import Vocabulary
 

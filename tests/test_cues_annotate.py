@@ -2,7 +2,7 @@
 
 import pytest
 
-from kg.cues import match_any, match_cue, token_norms
+from kg.extract.cues import match_any, match_cue, token_norms
 from kg.vocab import Cue
 
 pytestmark = pytest.mark.model

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from kg.dates import FUTURE, PAST, find_dates, tense
+from kg.extract.dates import FUTURE, PAST, find_dates, tense
 from kg.resolve import merge_meetings
 
 pytestmark = pytest.mark.model

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.attribution import Speech
-from kg.claims import extract_claims
-from kg.meetings import extract_meetings
-from kg.mentions import Mentions
+from kg.extract.claims import extract_claims
+from kg.extract.meetings import extract_meetings
+from kg.extract.mentions import Mentions
+from kg.extract.speakers import Speech
 from kg.model import Document, Extraction
 from kg.vocab import Vocabulary
 

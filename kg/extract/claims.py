@@ -14,12 +14,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.attribution import SILENT, Speech, is_reporting
-from kg.claim_actors import MODAL_LEMMAS, ActorFinder
-from kg.cues import DEMAND, OPPOSE, REJECT, VETO, Hit, has_negation, match_any, token_norms
-from kg.mentions import Mentions
+from kg.extract.cues import DEMAND, OPPOSE, REJECT, VETO, Hit, has_negation, match_any, token_norms
+from kg.extract.holders import MODAL_LEMMAS, ActorFinder
+from kg.extract.mentions import Mentions
+from kg.extract.speakers import SILENT, Speech, is_reporting
+from kg.extract.syntax import clause, dominates
 from kg.model import DEMANDS, REJECTS, ActorRef, Claim, Document, Evidence
-from kg.syntax import clause, dominates
 from kg.vocab import Cue, Vocabulary
 
 CONFIDENCE = {

@@ -1,6 +1,6 @@
 """Who makes a claim: the speaker, the agent of the cue, a possessor, or the proposer referred to.
 
-``ActorFinder`` is mixed into :class:`kg.claims.ClaimFinder`, which holds the document state it uses
+``ActorFinder`` is mixed into :class:`kg.extract.claims.ClaimFinder`, which holds the document state it uses
 (the parsed doc, mentions, speech, the current proposer).
 """
 
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.attribution import SILENT, is_reporting
-from kg.cues import DEMAND, REJECT
+from kg.extract.cues import DEMAND, REJECT
+from kg.extract.speakers import SILENT, is_reporting
 from kg.model import PERSON, ActorRef
 
 MODAL_LEMMAS = {"must", "should", "need", "have", "imperative", "require", "time", "be"}

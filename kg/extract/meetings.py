@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.claims import evidence_of
-from kg.cues import match_any, token_norms
-from kg.dates import DateMention, find_dates
-from kg.mentions import Mentions
+from kg.extract.claims import evidence_of
+from kg.extract.cues import match_any, token_norms
+from kg.extract.dates import DateMention, find_dates
+from kg.extract.mentions import Mentions
+from kg.extract.syntax import tree_distance
 from kg.model import PERSON, ActorRef, Document, MeetingMention
-from kg.syntax import tree_distance
 from kg.vocab import Vocabulary
 
 _PLACE_PREPS = {"in", "at"}

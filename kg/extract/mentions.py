@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.syntax import is_subject
 from kg.iri import slug
 from kg.model import ORGANIZATION, PERSON, STATE, ActorRef
-from kg.syntax import is_subject
 from kg.vocab import Vocabulary
 
 _HONORIFICS = {"mr", "ms", "mrs", "dr", "sir", "madam"}

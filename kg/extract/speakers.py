@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.mentions import FIRST_PERSON, Mentions
+from kg.extract.mentions import FIRST_PERSON, Mentions
 from kg.model import ActorRef
 
 _TURN = re.compile(r"^\s*((?:[A-Z][\w.’'-]*\s?){1,6}:|Q:?)\s")
