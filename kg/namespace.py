@@ -55,6 +55,7 @@ TERMS = [
     "cameo",
     "cue",
     "inverseCue",
+    "topicCue",
     "opposeCue",
     "vetoCue",
     "entry",

@@ -41,6 +41,7 @@ class DemandConcept:
     label: str
     cues: tuple[Cue, ...]
     inverse_cues: tuple[Cue, ...]
+    topic_cues: tuple[Cue, ...] = ()
     stances: tuple[str, ...] = ("Demands", "Rejects")
     in_package: bool = False  # part of a package of demands: has a broader or narrower concept
 
@@ -139,6 +140,7 @@ def load_vocabulary(directory: str | None = None) -> Vocabulary:
                 label=str(g.value(s, SKOS.prefLabel) or _key(g, s)),
                 cues=tuple(Cue.parse(t) for t in _strs(g, s, DKG.cue)),
                 inverse_cues=tuple(Cue.parse(t) for t in _strs(g, s, DKG.inverseCue)),
+                topic_cues=tuple(Cue.parse(t) for t in _strs(g, s, DKG.topicCue)),
                 stances=tuple(sorted(str(o).rsplit("#", 1)[-1] for o in g.objects(s, DKG.allowedStance)))
                 or ("Demands", "Rejects"),
                 in_package=(s, SKOS.broader, None) in g or (s, SKOS.narrower, None) in g,

@@ -143,7 +143,7 @@ def test_briefing_transcript_with_predicate_rejection_and_questions(analyse):
     text = (
         "MR PRICE: Good afternoon.\n\n"
         "QUESTION: Will you accept the Russian demand for security guarantees?\n\n"
-        "MR PRICE: The security guarantees Moscow seeks are not on the table.\n\n"
+        "MR PRICE: The legal guarantees Moscow is seeking are not on the table.\n\n"
         "She made clear that Russia must pull back its troops from the border.\n"
     )
     got = claim_set(analyse(text))

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.extract.cues import DEMAND, REJECT
-from kg.extract.speakers import SILENT, is_reporting
+from kg.extract.mentions import FIRST_PERSON
+from kg.extract.speakers import SILENT
 from kg.model import PERSON, ActorRef
 
-MODAL_LEMMAS = {"must", "should", "need", "have", "imperative", "require", "time", "be"}
 DEMONSTRATIVES = {"this", "that", "these", "those", "it"}
 _AGENTIVE_DEPS = {"nsubj", "nsubjpass", "agent"}
 
@@ -45,6 +44,9 @@ class ActorFinder:
         for c in noun.children:
             if c.dep_ in {"poss", "amod", "compound", "nmod"}:
                 if c.lower_ in {"its", "their"}:
+                    refs = self._antecedent_group(c)
+                    if refs:
+                        return refs
                     continue
                 refs = self.mentions.resolve(c, speaker=self.speaker_context(c))
                 if refs:
@@ -57,94 +59,109 @@ class ActorFinder:
                             return refs
         return []
 
-    def agent(self, anchor: Token) -> list[ActorRef]:
-        if anchor.dep_ in {"attr", "acomp"} and anchor.head.lemma_ == "be":
-            return []  # 'X is a non-starter': X is what is rejected, not who rejects it
-        node = anchor
-        for _ in range(4):
+    def _antecedent_group(self, pronoun: Token) -> list[ActorRef]:
+        """'its demands', 'their proposals': the nearest state or organisation named before the
+        pronoun in its sentence."""
+        for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+            ref = self.mentions.by_token.get(i)
+            if ref is not None and ref.kind != PERSON:
+                return [ref]
+        return []
+
+    def verb_holder(self, verb: Token) -> list[ActorRef]:
+        """Who holds the stance of a stance verb: its subject ('Russia demanded'), the agent of a
+        passive ('was rejected by NATO'), or for a verb without a subject of its own (a conjunct, a
+        participle, 'Russia wants to stop ...') the subject of the verb it hangs on. The subject of
+        a verb under 'must' or 'should' is told, not asking: no holder."""
+        node = verb
+        self.last_first_person = False
+        for _ in range(3):
+            if any(self._is_modal_aux(c) for c in node.children):
+                return []
             for c in node.children:
-                if c.dep_ in _AGENTIVE_DEPS:
-                    target = next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ == "agent" else c
-                    return self.resolve(target)
-            if node.pos_ in {"NOUN", "PROPN"}:
-                owner = self.owner(node)
-                if owner:
-                    return owner
+                if c.dep_ == "nsubj" and c.lower_ not in {"it", "there", "which", "that", "who"}:
+                    self.last_first_person = c.lower_ in FIRST_PERSON
+                    return self.resolve(c)
+                if c.dep_ == "agent":
+                    target = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    return self.resolve(target) if target is not None else []
             if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}:
                 return self.resolve(node.head)
-            if (
-                node.dep_
-                in {
-                    "xcomp",
-                    "conj",
-                    "advcl",
-                    "acomp",
-                    "attr",
-                    "dobj",
-                    "pobj",
-                    "prep",
-                    "oprd",
-                    "ccomp",
-                    "amod",
-                }
-                and node.head.i != node.i
-            ):
+            if node.dep_ in {"conj", "xcomp", "advcl"} and node.head.i != node.i:
                 node = node.head
                 continue
             break
         return []
 
-    def actors_for(self, anchor: Token, family: str, sent: Span) -> tuple[list[ActorRef], str]:
-        k = self.speech.quote_at(anchor.idx)
+    def _is_modal_aux(self, tok: Token) -> bool:
+        return tok.tag_ == "MD" and tok.lemma_.lower() in self.modals
+
+    def noun_holder(self, noun: Token) -> tuple[list[ActorRef], str]:
+        """Who holds a demand noun: its owner ('Russia's demands', 'Russian demands', 'demands by
+        Moscow'), the subject of a verb that puts it forward ('Putin issued a series of demands'),
+        else the proposer a definite reference points back to ('these demands')."""
+        owners = self.owner(noun)
+        if owners:
+            return owners, "possessor"
+        node = noun
+        for _ in range(4):
+            if node.dep_ not in {"pobj", "prep", "dobj", "appos", "conj"} or node.head.i == node.i:
+                break
+            node = node.head
+            if node.pos_ in {"VERB", "AUX"}:
+                if self._lemma2(node) & self.propose_verbs:
+                    subj = [c for c in node.children if c.dep_ == "nsubj"]
+                    if subj:
+                        return self.resolve(subj[0]), "subject"
+                break
+            owners = self.owner(node)
+            if owners and node.lemma_.lower() in {"series", "list", "set", "package", "number"}:
+                return owners, "possessor"
+        determiners = {c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}}
+        definite = determiners & {"the", "these", "those", "this", "its", "their", "such"}
+        predicative = noun.dep_ in {"attr", "conj"} and noun.head.lemma_ in {"be", "remain"}
+        if (definite or predicative) and self.proposer and noun.lemma_.lower() in self.proposer_nouns:
+            return [self.proposer], "proposer"
+        return [], ""
+
+    @staticmethod
+    def _lemma2(verb: Token) -> set[str]:
+        lemma = verb.lemma_.lower()
+        return {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in {"prt", "advmod"}}
+
+    def adjective_holder(self, pred: Token) -> list[ActorRef]:
+        """'unacceptable to Moscow', 'imperative for Russia': the one it is unacceptable to."""
+        for c in pred.children:
+            if c.dep_ == "prep" and c.lower_ in {"to", "for"}:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        refs = self.resolve(g)
+                        if refs:
+                            return refs
+        return []
+
+    def context_holder(self, tok: Token, sent: Span) -> tuple[list[ActorRef], str]:
+        """The speaker when the stance itself names no holder: the quote's speaker, 'according to
+        X' or 'from X's perspective', the transcript turn, the byline."""
+        k = self.speech.quote_at(tok.idx)
         if k is not None and k in self.speech.quote_speaker:
             return [self.speech.quote_speaker[k]], "quote"
-        node = anchor
-        own = self.agent(anchor)
-        while node.head.i != node.i:
-            node = node.head
-            if is_reporting(node, self.reporting):
-                reporters = self._reporters(node)
-                if reporters:
-                    if self._third_party(own, reporters, anchor, family):
-                        return own, "subject"
-                    return reporters, "reported"
         said = self.speech.sentence_speaker(sent)
-        if said and not (own and self._third_party(own, said, anchor, family)):
+        if said:
             return said, "reported"
-        if own and not self._modal_cue(anchor):
-            return own, "subject"  # ('Russia must withdraw': Russia is told, it does not ask)
-        if anchor.lemma_.lower() in self.proposer_nouns and self.proposer:
-            return [self.proposer], "proposer"
-        turn = self.speech.turn_speaker(anchor.idx)
+        turn = self.speech.turn_speaker(tok.idx)
         if turn is not None:
             return ([] if turn is SILENT else [turn]), "turn"
         if self.speech.default_speaker is not None:
             return [self.speech.default_speaker], "byline"
         return [], ""
 
-    @staticmethod
-    def _modal_cue(anchor: Token) -> bool:
-        return anchor.lemma_.lower() in MODAL_LEMMAS or any(t.tag_ == "MD" for t in anchor.children)
-
-    def _reporters(self, verb: Token) -> list[ActorRef]:
+    def reporters(self, verb: Token) -> list[ActorRef]:
+        """The subject of a verb of saying (first person: the turn's speaker)."""
         for c in verb.children:
             if c.dep_ == "nsubj":
                 return self.resolve(c)
         return self.speech.reporter_of(verb)
-
-    def _third_party(
-        self, own: list[ActorRef], reporters: list[ActorRef], anchor: Token, family: str
-    ) -> bool:
-        """'X said Russia demanded Y', 'the American side refused Z, he added': an agentive demand
-        or reject verb whose own subject is of another party than the speaker."""
-        if family not in (DEMAND, REJECT) or not own or anchor.lemma_.lower() in MODAL_LEMMAS:
-            return False
-        if anchor.pos_ != "VERB" or (anchor.dep_ in {"attr", "acomp"} and anchor.head.lemma_ == "be"):
-            return False  # predicates ('X is unacceptable') state the speaker's own stance
-        if any(t.tag_ == "MD" for t in anchor.children):
-            return False
-        parties = {r.party or r.key for r in reporters}
-        return all((o.party or o.key) not in parties for o in own)
 
     # ------------------------------------------------------------------ discourse state
     def update_proposer(self, sent: Span) -> None:

@@ -1,0 +1,80 @@
+"""Polarity: the sign a concept mention carries up the dependency tree.
+
+A mention starts from its own polarity (+1: the demand is named, -1: its opposite is named). Each
+token on the path from the mention up to a stance predicate may reverse it: a reversing word of
+the lexicon ('stop', 'prevent', 'an end to', 'without'), a negation hanging on a node of the path
+('not', 'never', 'no', 'neither ... nor', a negative subject 'no one'). Words off the path never
+count. Conjuncts do not inherit their sibling's reversal: in 'halt exercises and expand
+cooperation' the halt does not reach the second conjunct, but a negation before 'or' does ('will
+not expand or deploy').
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+NEGATIVE_SUBJECTS = {"nobody", "none", "nothing", "no-one"}
+_NEG_ADVERBS = {"never", "not", "n't", "no"}
+
+
+def negations(node: Token, exclude: frozenset[int] = frozenset()) -> list[int]:
+    """Token indices of the negations that bear on ``node`` itself (its own children)."""
+    out = []
+    for c in node.children:
+        if c.i in exclude:
+            continue
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NEG_ADVERBS):
+            if node.pos_ in {"NOUN", "PROPN"} and (c.i > node.i or _comma_between(c, node)):
+                continue  # 'guarantees, not promises': the contrast negates the other noun
+            out.append(c.i)
+        elif c.dep_ == "det" and c.lower_ in {"no", "neither"}:
+            out.append(c.i)
+        elif c.dep_ == "preconj" and c.lower_ == "neither":
+            out.append(c.i)
+        elif c.dep_ in {"nsubj", "nsubjpass"} and (
+            c.lower_ in NEGATIVE_SUBJECTS or any(d.lower_ == "no" and d.dep_ == "det" for d in c.children)
+        ):
+            out.append(c.i)
+    if node.dep_ in {"aux", "auxpass"} or node.tag_ == "MD":
+        out += [c.i for c in node.head.children if c.dep_ == "neg" and c.i not in exclude]
+    return out
+
+
+def is_reverser(tok: Token, reversers: frozenset[str]) -> bool:
+    """A reversing word: 'stop', 'halt', 'prevent', 'an end (to)', 'without', 'non-...'."""
+    if tok.lemma_.lower() in reversers or tok.lower_ in reversers:
+        return True
+    for c in tok.children:  # two-word reversers: 'roll back', 'give up', 'put an end'
+        if c.dep_ in {"prt", "dobj", "advmod"} and f"{tok.lemma_.lower()} {c.lower_}" in reversers:
+            return True
+    return False
+
+
+def path_up(start: Token, limit: int = 14) -> Iterator[tuple[Token, bool]]:
+    """The nodes above ``start`` as (node, reached_from_conjunct)."""
+    node, hops = start, 0
+    while node.head.i != node.i and hops < limit:
+        from_conj = node.dep_ == "conj"
+        node = node.head
+        hops += 1
+        yield node, from_conj
+
+
+def conjunct_sign(conj: Token, head: Token, exclude: frozenset[int]) -> int:
+    """What a conjunct takes over from its sibling head (spaCy hangs the 'and'/'or'/'nor' on the
+    head): 'nor' negates the conjunct ('neither expand nor deploy'); a negated head passes its
+    negation on through 'or' when the conjunct has no auxiliary or subject of its own ('will not
+    expand or deploy'); through 'and' nothing passes ('halt exercises and expand cooperation')."""
+    ccs = {c.lower_ for c in head.children if c.dep_ == "cc" and c.i < conj.i}
+    if "nor" in ccs:
+        return -1
+    if "or" in ccs and not any(c.dep_ in {"aux", "nsubj", "neg"} for c in conj.children):
+        return -1 if len(negations(head, exclude)) % 2 else 1
+    return 1
+
+
+def _comma_between(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text in {",", "—", "–", ";"} for t in a.doc[lo:hi])
