@@ -82,6 +82,7 @@ class ClaimFinder(ActorFinder):
         self.reporting = vocab.lexicon("reporting-verbs")
         self.modals = vocab.lexicon("modal-predicates")
         self.assertion_verbs = vocab.lexicon("assertion-verbs")
+        self.elaboration_words = vocab.lexicon("elaboration-words")
         self.topic_preps = vocab.lexicon("topic-prepositions")
         self.proposal_nouns = vocab.lexicon("proposal-nouns")
         self.propose_verbs = vocab.lexicon("propose-verbs")
@@ -139,7 +140,7 @@ class ClaimFinder(ActorFinder):
                     break
                 if k > 0 and node.pos_ in {"VERB", "AUX"}:
                     return False
-        return total <= 3 * len(toks)
+        return total <= 4 * len(toks)
 
     def head_of(self, tokens: tuple[int, ...]) -> Token:
         """The token of a mention nearest the root (its syntactic head)."""
@@ -230,6 +231,8 @@ class ClaimFinder(ActorFinder):
         out: list[tuple[list[ActorRef], str, int]] = []
         sign, pending, applied = ch.polarity, None, set()
         reversed_ = False
+        deferred: list[Predicate] = []
+        subjects: list[Token] = []
         holder_parties: set[str] = set()
         head = self.head_of(ch.tokens)
         prev = head
@@ -239,12 +242,17 @@ class ClaimFinder(ActorFinder):
                 prev = node
                 continue
             here = [p for p in at.get(node.i, []) if id(p) not in applied]
+            deferred += self._relative_predicates(node, preds, applied)
+            if prev.lower_ in self.elaboration_words and node.pos_ in {"VERB", "AUX"}:
+                here = [*here, *self._elaborated(node, prev, preds, applied)]
             if node.i in ch.tokens and not here:
                 prev = node
                 continue
-            if prev.lower_ in self.topic_preps and node.pos_ == "NOUN":
+            if prev.lower_ in self.topic_preps and node.pos_ == "NOUN" and not reversed_:
                 if node.lemma_.lower() in self.demand_nouns | self.reference_nouns:
                     sign = +1  # 'demands on NATO expansion': the topic names the demand's issue
+            if not is_reporting(node, self.reporting):
+                subjects += [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
             negs = negations(node, cue_tokens) if node.i not in ch.tokens else []
             strong = [p for p in here if p.kind in {"verb", "noun"}]
             if strong and negs:
@@ -276,14 +284,12 @@ class ClaimFinder(ActorFinder):
                     pending = None
                 else:
                     pending = sign
-            for rel in self._relative_predicates(node, preds, applied):
-                applied.add(id(rel))
-                holders = self.verb_holder(rel.anchor)
-                if holders:
-                    out.append((holders, "subject", sign * rel.side))
+                if p.kind in {"verb", "noun"}:
+                    self._apply_deferred(deferred, applied, sign, out)
             if is_reporting(node, self.reporting) and not here:
-                if pending is None and not out and reversed_:
-                    pending = sign  # 'X said NATO will never close its door': a position, not a report
+                endorsed = prev.dep_ == "dobj" and (prev.i == head.i or head.head.i == prev.i)
+                if pending is None and not out and (reversed_ or endorsed) and self._own_side(node, subjects):
+                    pending = sign  # 'X said NATO will never close its door', 'reaffirmed the open door'
                 if pending is not None or out:
                     reporters = self.reporters(node)
                     if reporters and pending is not None:
@@ -298,7 +304,34 @@ class ClaimFinder(ActorFinder):
             holders, how = self.context_holder(self.doc[ch.tokens[0]], sent)
             if holders:
                 out.append((holders, how, pending))
+        self._apply_deferred(deferred, applied, sign, out)
         return out
+
+    def _own_side(self, verb: Token, subjects: list[Token]) -> bool:
+        """Whether the clauses below a verb of saying speak of the speaker's own side: 'Sherman said
+        the US will never let anyone shut the door' states her position; 'he said the United States
+        was not ready to address guarantees' reports another's."""
+        reporters = self.reporters(verb)
+        if not reporters:
+            return False
+        own = {r.party or r.key for r in reporters}
+        for subj in subjects:
+            for ref in self.resolve(subj):
+                if ref is not None and (ref.party or ref.key) not in own:
+                    return False
+        return True
+
+    def _apply_deferred(self, deferred: list[Predicate], applied: set[int], sign: int, out: list) -> None:
+        """A stance verb in a relative clause on the path speaks about the whole demand stated
+        above it ('Russia demanded that NATO stop expanding, which Washington rejected')."""
+        while deferred:
+            rel = deferred.pop(0)
+            if id(rel) in applied:
+                continue
+            applied.add(id(rel))
+            holders = self.verb_holder(rel.anchor)
+            if holders:
+                out.append((holders, "subject", sign * rel.side))
 
     def holder(self, p: Predicate) -> tuple[list[ActorRef], str]:
         if p.kind == "verb":
@@ -319,6 +352,24 @@ class ClaimFinder(ActorFinder):
             if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in self.reference_nouns:
                 return [Predicate(Hit(None, (c.i,)), c, DEMAND, "noun", [node.i])]  # type: ignore[arg-type]
         return []
+
+    def _elaborated(
+        self, verb: Token, marker: Token, preds: list[Predicate], applied: set[int]
+    ) -> list[Predicate]:
+        """'pushing back on proposals that are non-starters, including Russia's demands to ...':
+        the list after 'including' elaborates the object of the stance stated before it, even when
+        the parser hangs it on the clause."""
+        inside = {t.i for t in marker.subtree}
+        before = [
+            p
+            for p in preds
+            if p.kind in {"verb", "noun"}
+            and p.anchor.i < marker.i
+            and p.anchor.i not in inside
+            and id(p) not in applied
+            and any(a.i == verb.i for a in p.anchor.ancestors)
+        ]
+        return [max(before, key=lambda p: p.anchor.i)] if before else []
 
     def _relative_predicates(self, node: Token, preds: list[Predicate], applied: set[int]) -> list[Predicate]:
         """'the guarantees Moscow seeks', 'demands, which NATO rejected': a stance verb in a clause

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from kg.vocab import Cue
 
 DEMAND, REJECT, OPPOSE, VETO = "demand", "reject", "oppose", "veto"  # stance cue families
-PREFIXES = {"non", "de", "re", "anti", "post", "pre", "co"}  # joined to the word after a hyphen
+PREFIXES = {"non", "de", "re", "anti", "post", "pre", "co", "ex"}  # joined to the word after a hyphen
 _DASHES = re.compile(r"[-–—‑]")
 
 

@@ -75,7 +75,7 @@ class ActorFinder:
         a verb under 'must' or 'should' is told, not asking: no holder."""
         node = verb
         self.last_first_person = False
-        for _ in range(3):
+        for _ in range(5):
             if any(self._is_modal_aux(c) for c in node.children):
                 return []
             for c in node.children:
@@ -87,7 +87,7 @@ class ActorFinder:
                     return self.resolve(target) if target is not None else []
             if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}:
                 return self.resolve(node.head)
-            if node.dep_ in {"conj", "xcomp", "advcl"} and node.head.i != node.i:
+            if node.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "acomp"} and node.head.i != node.i:
                 node = node.head
                 continue
             break

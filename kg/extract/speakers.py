@@ -73,7 +73,10 @@ class Speech:
         for start, end in self._lines():
             line = self.doc.text[start:end]
             m = _TURN.match(line)
-            if m:
+            heading = self._heading_speaker(start, end)
+            if heading is not None:
+                current = heading
+            elif m:
                 label = m.group(1).strip().rstrip(":")
                 if label.upper() in _NON_ACTOR_TURNS:
                     current = SILENT
@@ -81,6 +84,23 @@ class Speech:
                     current = self.mentions.resolve_name(label.title()) or SILENT
             if current is not None and line.strip():
                 self.turn_of_line[start] = current
+
+    def _heading_speaker(self, start: int, end: int) -> ActorRef | None:
+        """A line that is only a person's name and title ('Deputy Foreign Minister Ivan Petrov'),
+        standing as a heading: that person speaks the paragraphs below it."""
+        line = self.doc.text[start:end].strip()
+        if not line or len(line.split()) > 9 or line[-1] in '.,;:!?"”’)' or start == 0:
+            return None
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        words = [t for t in span if not t.is_space]
+        if not words:
+            return None
+        last = self.mentions.by_token.get(words[-1].i)
+        if last is None or last.kind != "person" or any(t.pos_ in {"VERB", "AUX"} for t in words):
+            return None
+        return last
 
     def turn_speaker(self, char: int) -> ActorRef | None:
         """The speaker of the transcript turn that holds offset ``char`` (lines are recorded in order)."""
