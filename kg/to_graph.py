@@ -129,13 +129,16 @@ def to_graph(corpus: Corpus, vocab: Vocabulary) -> Dataset:
     vg = ds.graph(VOCABULARY_GRAPH)
     for name in VOCAB_FILES:
         vg.parse(ONTOLOGY_DIR / name, format="turtle")
+    # Every actor is described once, in the corpus graph: a triple in two graphs is two rows in
+    # any query over the union default graph.
+    actors = {a.key: a for a in corpus.actors}
     for f in vocab.forums.values():
         for t in vocab.graph.triples((f.iri, None, None)):
             if t[1] not in (DKG.cue,):
                 vg.add(t)
         for member in f.members:
             if member in vocab.actors:
-                _actor(vg, vocab.actors[member].ref, vocab)
+                actors.setdefault(member, vocab.actors[member].ref)
         if f.venue and f.venue in vocab.places:
             vg.add((place_iri(f.venue), RDF.type, DKG.Place))
             vg.add((place_iri(f.venue), RDFS.label, Literal(vocab.places[f.venue].label)))
@@ -151,8 +154,8 @@ def to_graph(corpus: Corpus, vocab: Vocabulary) -> Dataset:
         if d.url:
             g.add((doc_iri, DKG.url, Literal(d.url)))
     cg = ds.graph(CORPUS_GRAPH)
-    for a in corpus.actors:
-        _actor(cg, a, vocab)
+    for key in sorted(actors):
+        _actor(cg, actors[key], vocab)
     for c in corpus.claims:
         doc_iri = mint("document", c.doc_id)
         _claim(ds.graph(document_graph_iri(c.doc_id)), c, doc_iri, vocab)

@@ -85,6 +85,21 @@ def test_other_bundled_queries_return_rows(built, runner, name):
     assert len(result.output.splitlines()) > 1
 
 
+@pytest.mark.parametrize("name", ["claims", "meetings", "actors", "positions", "contested", "timeline"])
+def test_bundled_queries_return_each_row_once(built, runner, name):
+    result = runner.invoke(app, ["query", name, "--out", str(built), "--format", "tsv"])
+    assert result.exit_code == 0, result.output
+    rows = result.output.splitlines()[1:]
+    assert rows and len(rows) == len(set(rows))
+
+
+def test_every_triple_stands_in_one_graph(built):
+    seen: dict = {}
+    for line in (built / "graph.nq").read_text(encoding="utf-8").splitlines():
+        triple, _, graph = line.rstrip(" .").rpartition(" ")
+        assert seen.setdefault(triple, graph) == graph, f"{triple} in {seen[triple]} and {graph}"
+
+
 def test_query_list_and_unknown_query(built, runner):
     listed = runner.invoke(app, ["query", "--list"]).output
     assert "claims" in listed and "contested" in listed
