@@ -143,8 +143,15 @@ class ClaimFinder(ActorFinder):
         return total <= 4 * len(toks)
 
     def head_of(self, tokens: tuple[int, ...]) -> Token:
-        """The token of a mention nearest the root (its syntactic head)."""
-        return min((self.doc[i] for i in tokens), key=lambda t: (len(list(t.ancestors)), t.i))
+        """The token of a mention its words hang from; when they hang from a word outside it
+        ('NATO must stop its expansion'), the one that is not the agent (the object)."""
+        toks = [self.doc[i] for i in tokens]
+        common = set.intersection(*({u.i for u in [t, *t.ancestors]} for t in toks))
+        inside = [t for t in toks if t.i in common]
+        if inside:
+            return max(inside, key=lambda t: len(list(t.ancestors)))
+        agentive = {"nsubj", "nsubjpass", "poss", "compound", "agent"}
+        return min(toks, key=lambda t: (t.dep_ in agentive, len(list(t.ancestors)), t.i))
 
     def _own_sign(self, hit: Hit, polarity: int) -> int:
         """The mention's polarity with what bears on its own words: 'NATO won't expand', 'no
@@ -257,7 +264,11 @@ class ClaimFinder(ActorFinder):
             strong = [p for p in here if p.kind in {"verb", "noun"}]
             if strong and negs:
                 return out  # 'did not reject', 'never demanded': no stance
-            flips = len(negs) + (is_reverser(node, self.reversers) and not here and node.i not in ch.tokens)
+            flips = len(negs) + (
+                is_reverser(node, self.reversers)
+                and node.i not in ch.tokens
+                and all(p.anchor.i != node.i for p in here)
+            )
             if flips and not (ch.topic and not applied):
                 reversed_ = True
                 sign *= -1 if flips % 2 else 1

@@ -1,0 +1,92 @@
+"""The stance is composed along the dependency path: a table of constructions we wrote ourselves.
+
+Each row: demand or reject predicate x the demand named directly or by its opposite x zero, one or
+two reversing words x negation, or a holder question (who asks, who is asked, who only reports).
+"""
+
+import pytest
+from conftest import claim_set
+
+pytestmark = pytest.mark.model
+
+NE, UA, SW = "nato-non-expansion", "ukraine-not-in-nato", "no-strike-weapons-near-russia"
+
+TABLE = [
+    # demand predicate, demand named directly
+    ("Lavrov demanded the non-expansion of NATO.", "lavrov", "Demands", NE),
+    # demand predicate, opposite + one reversing word
+    ("Lavrov demanded an end to NATO expansion.", "lavrov", "Demands", NE),
+    ("Lavrov said NATO must stop its eastward expansion.", "lavrov", "Demands", NE),
+    ("Lavrov called for a ban on deploying missiles near Russia's borders.", "lavrov", "Demands", SW),
+    # demand predicate, opposite + negation
+    ("Lavrov said the alliance must not expand any further.", "lavrov", "Demands", NE),
+    ("Lavrov demanded that NATO never again expand eastward.", "lavrov", "Demands", NE),
+    ("Lavrov insisted that Kyiv must not join the alliance.", "lavrov", "Demands", UA),
+    ("Lavrov insisted that Ukraine must never be admitted to NATO.", "lavrov", "Demands", UA),
+    # opposite + reversing word + negation: they cancel
+    ("Lavrov said NATO should not stop its expansion.", "lavrov", "Rejects", NE),
+    # neither ... nor negates each conjunct
+    (
+        "Lavrov demanded that NATO neither expand nor deploy missiles near Russia's borders.",
+        "lavrov",
+        "Demands",
+        SW,
+    ),
+    (
+        "Lavrov demanded that NATO neither expand nor deploy missiles near Russia's borders.",
+        "lavrov",
+        "Demands",
+        NE,
+    ),
+    # reject predicate, demand named directly
+    ("Blinken rejected the non-expansion of NATO.", "blinken", "Rejects", NE),
+    ("Blinken said the United States would not accept the non-expansion of NATO.", "blinken", "Rejects", NE),
+    # reject predicate, opposite named: rejecting the opposite is asking for the demand
+    ("Blinken rejected NATO expansion.", "blinken", "Demands", NE),
+    # reject predicate, opposite + one reversing word
+    ("Blinken rejected calls to halt NATO enlargement.", "blinken", "Rejects", NE),
+    ("Blinken said Washington will never accept limits on the open door.", "blinken", "Rejects", NE),
+    ("Blinken said Washington would never agree to bar Ukraine from joining NATO.", "blinken", "Rejects", UA),
+    # a demand inside a rejection: both holders, opposite stances
+    ("Blinken rejected the demand that Ukraine never join NATO.", "blinken", "Rejects", UA),
+    (
+        "Stoltenberg rejected Russia's demand that the alliance close its door to Ukraine.",
+        "stoltenberg",
+        "Rejects",
+        NE,
+    ),
+    (
+        "Stoltenberg rejected Russia's demand that the alliance close its door to Ukraine.",
+        "russia",
+        "Demands",
+        NE,
+    ),
+    # a veto rejects whatever the form
+    ("Blinken said no one can veto Ukraine's membership of NATO.", "blinken", "Rejects", UA),
+    # the holder of 'insists' inside reported speech, not the agent inside the demand
+    ("Jones said Moscow insists that NATO must never admit Ukraine.", "russia", "Demands", UA),
+]
+
+NO_CLAIM = [
+    ("Lavrov did not demand the non-expansion of NATO.", "lavrov", NE),
+    ("Jones said Moscow insists that NATO must never admit Ukraine.", "nato", UA),
+    (
+        "Lavrov called on Washington to halt its military exercises with Ukraine.",
+        "usa",
+        "end-nato-ukraine-cooperation",
+    ),
+    ("London received the Russian draft on security guarantees.", "uk", "legal-security-guarantees"),
+    ("NATO expansion continued through the decade.", None, NE),
+]
+
+
+@pytest.mark.parametrize("text,actor,stance,demand", TABLE)
+def test_composed_stance(analyse, text, actor, stance, demand):
+    got = {s for a, s, d in claim_set(analyse(text)) if a == actor and d == demand}
+    assert got == {stance}
+
+
+@pytest.mark.parametrize("text,actor,demand", NO_CLAIM)
+def test_no_claim_for_the_wrong_holder(analyse, text, actor, demand):
+    got = {(a, d) for a, _, d in claim_set(analyse(text))}
+    assert not any(d == demand and (actor is None or a == actor) for a, d in got)
