@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -14,6 +15,7 @@ from kg.extract.cues import PREFIXES
 from kg.model import ORGANIZATION, PERSON, Document
 from kg.vocab import Vocabulary
 
+_DATE_PREFIX = re.compile(r"^\s?date\s+\d{4}-\d{2}-\d{2}\s+")
 _NER_LABEL = {PERSON: "PERSON", ORGANIZATION: "ORG"}
 
 
@@ -40,11 +42,19 @@ def prefix_compounds(doc: Doc) -> Doc:
 
 @Language.component("kg_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, captions and paragraphs never run together."""
+    """A line break ends a sentence: headlines, captions and paragraphs never run together. The
+    ' date YYYY-MM-DD' prefix of the first line is a sentence of its own, never part of a quote."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_ or prev.text in {"|"}:
             tok.is_sent_start = True
+    m = _DATE_PREFIX.match(doc.text)
+    if m:
+        for tok in doc:
+            if tok.idx >= m.end():
+                if tok.i > 0:
+                    tok.is_sent_start = True
+                break
     return doc
 
 

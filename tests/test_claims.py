@@ -180,3 +180,14 @@ def test_a_third_partys_refusal_is_theirs_not_the_reporters(analyse):
 def test_a_name_inside_a_title_phrase_is_the_speaker(analyse):
     text = "The head of the Russian delegation Sergey Ryabkov said Moscow demands security guarantees."
     assert any(a == "ryabkov" for a, _, _ in claim_set(analyse(text)))
+
+
+def test_date_line_and_dateline_are_not_evidence(analyse):
+    text = (
+        " date 2022-01-10 Envoy wants guarantees\n\n"
+        "VIENNA, Jan 10 (Wire) - Russia demanded legally binding security guarantees from NATO.\n"
+    )
+    x = analyse(text)
+    quotes = [c.evidence.quote for c in x.claims]
+    assert quotes and all(not q.startswith(("date", "VIENNA")) for q in quotes)
+    assert all(text[c.evidence.start : c.evidence.end] == c.evidence.quote for c in x.claims)

@@ -12,6 +12,7 @@ the alliance stop expanding' Russia demands non-expansion and NATO rejects it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -64,9 +65,20 @@ class Predicate:
         return SIDE.get(self.family, +1)
 
 
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z .'-]{2,40},\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*)?\([A-Za-z .&'-]{2,40}\)\s*[-–—]+\s*"
+    r"|^[A-Z][A-Z .'-]{2,40},\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*[-–—]+\s*"
+)
+
+
 def evidence_of(document: Document, sent: Span) -> Evidence:
+    """The sentence as evidence, without a dateline ('GENEVA, Jan 10 (Reuters) -') before it."""
     text = sent.text.strip()
     start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    m = _DATELINE.match(text)
+    if m and m.end() < len(text):
+        start += m.end()
+        text = text[m.end() :]
     return Evidence(document.doc_id, start, start + len(text), text)
 
 
