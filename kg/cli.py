@@ -29,6 +29,9 @@ def build(
     out: Path = OUT,
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Parallel spaCy processes."),
     strict: bool = typer.Option(False, help="Exit 2 before writing anything if any file is bad."),
+    min_confidence: float = typer.Option(
+        0.0, "--min-confidence", min=0.0, max=1.0, help="Leave out claims below this confidence."
+    ),
 ) -> None:
     """Extract actors, claims and meetings from articles and write the graph."""
     from kg.pipeline import build as run_build
@@ -42,7 +45,14 @@ def build(
         state["bar"].update(1)
 
     try:
-        report = run_build(paths or [Path("seeds")], out, jobs=jobs, strict=strict, progress=progress)
+        report = run_build(
+            paths or [Path("seeds")],
+            out,
+            jobs=jobs,
+            strict=strict,
+            progress=progress,
+            min_confidence=min_confidence,
+        )
     except KgError as err:
         _fail(err)
     finally:
@@ -275,6 +285,9 @@ def evaluate(
         f"spurious={len(result.spurious_meetings)} duplicated={result.duplicated_meetings}"
     )
     typer.echo(f"actors: duplicated={result.duplicated_actors}")
+    for title, table in (("mechanism", result.by_mechanism), ("confidence", result.by_band)):
+        parts = [f"{name} {right}/{n} ({right / n:.2f})" for name, (right, n) in table.items() if n]
+        typer.echo(f"precision by {title}: " + ", ".join(parts))
 
 
 if __name__ == "__main__":

@@ -104,6 +104,8 @@ class Evaluation:
     duplicated_meetings: list[str]
     duplicated_actors: list[str]
     missed_meetings: list[str]
+    by_mechanism: dict[str, tuple[int, int]] = field(default_factory=dict)  # mechanism -> (right, all)
+    by_band: dict[str, tuple[int, int]] = field(default_factory=dict)  # confidence band -> (right, all)
 
 
 def _doc(doc_id: str) -> str:
@@ -122,6 +124,7 @@ def evaluate(corpus: Corpus, gold: Gold) -> Evaluation:
 
     labels = {a.key: a.label for a in corpus.actors}
     pred_party, pred_person = set(), set()
+    judged: dict[tuple, tuple[str, float]] = {}
     for c in corpus.claims:
         if c.demand not in gold.demands:
             continue
@@ -130,6 +133,9 @@ def evaluate(corpus: Corpus, gold: Gold) -> Evaluation:
         stance = c.stance.lower()
         if party:
             pred_party.add((_doc(c.doc_id), party, stance, c.demand))
+            row = (_doc(c.doc_id), party, stance, c.demand)
+            if row not in judged or judged[row][1] < c.confidence:
+                judged[row] = (c.mechanism, c.confidence)
         if key:
             pred_person.add((_doc(c.doc_id), key, stance, c.demand))
     req_party = {(d, gold.party(a), s, k) for d, a, s, k in gold.required}
@@ -181,7 +187,20 @@ def evaluate(corpus: Corpus, gold: Gold) -> Evaluation:
         k = gold.alias.get(fold(a.label))
         if k:
             by_gold[k].add(a.key)
+    gold_rows = req_party | opt_party
+    by_mechanism: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    by_band: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for row, (mechanism, confidence) in judged.items():
+        right = int(row in gold_rows)
+        band = (
+            "high (>=0.8)" if confidence >= 0.8 else "medium (0.6-0.8)" if confidence >= 0.6 else "low (<0.6)"
+        )
+        for table, name in ((by_mechanism, mechanism), (by_band, band)):
+            table[name][0] += right
+            table[name][1] += 1
     return Evaluation(
+        by_mechanism={k: (v[0], v[1]) for k, v in sorted(by_mechanism.items())},
+        by_band={k: (v[0], v[1]) for k, v in sorted(by_band.items())},
         scores=[by_party, per_person, corpus_wide],
         meeting_recall=len(found) / len(required) if required else 1.0,
         participant_recall=got / total if total else 1.0,

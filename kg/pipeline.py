@@ -38,9 +38,15 @@ class BuildReport:
 
 
 def extract_corpus(
-    paths: Iterable[Path], *, jobs: int = 1, strict: bool = False, progress: Progress | None = None
+    paths: Iterable[Path],
+    *,
+    jobs: int = 1,
+    strict: bool = False,
+    progress: Progress | None = None,
+    min_confidence: float = 0.0,
 ) -> tuple[Corpus, list[InputError]]:
-    """Read, annotate, extract and resolve: the corpus without writing anything."""
+    """Read, annotate, extract and resolve: the corpus without writing anything. Claims whose
+    confidence is below ``min_confidence`` are left out."""
     loaded = read_documents(paths)
     if strict and loaded.problems:
         raise loaded.problems[0]
@@ -56,7 +62,9 @@ def extract_corpus(
     extractions = []
     total = len(loaded.documents)
     for k, (document, parsed) in enumerate(annotate(loaded.documents, nlp, jobs), 1):
-        extractions.append(extract(parsed, document, vocab))
+        extraction = extract(parsed, document, vocab)
+        extraction.claims = [c for c in extraction.claims if c.confidence >= min_confidence]
+        extractions.append(extraction)
         if progress:
             progress(k, total)
     return resolve(extractions, vocab), loaded.problems
@@ -78,7 +86,13 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def build(
-    paths: Iterable[Path], out: Path, *, jobs: int = 1, strict: bool = False, progress: Progress | None = None
+    paths: Iterable[Path],
+    out: Path,
+    *,
+    jobs: int = 1,
+    strict: bool = False,
+    progress: Progress | None = None,
+    min_confidence: float = 0.0,
 ) -> BuildReport:
     """Build the graph from ``paths`` into ``out``: graph.ttl, graph.trig, graph.nq, the store and
     graph.html (the overview).
@@ -87,7 +101,9 @@ def build(
     previous output untouched.
     """
     paths = [Path(p) for p in paths]
-    corpus, problems = extract_corpus(paths, jobs=jobs, strict=strict, progress=progress)
+    corpus, problems = extract_corpus(
+        paths, jobs=jobs, strict=strict, progress=progress, min_confidence=min_confidence
+    )
     vocab = load_vocabulary()
     ds = to_graph(corpus, vocab)
     turtle = union(ds).serialize(format="turtle").encode("utf-8")

@@ -219,3 +219,27 @@ def test_ask_and_construct_queries(built, runner):
     )
     assert construct.output.splitlines()[0] == "subject,predicate,object"
     assert len(construct.output.splitlines()) == 6
+
+
+def test_min_confidence_leaves_out_weaker_claims(built, runner, tmp_path):
+    out = tmp_path / "strict"
+    result = runner.invoke(app, ["build", str(SEEDS), "--out", str(out), "--min-confidence", "0.9"])
+    assert result.exit_code == 0, result.output
+    rows = runner.invoke(app, ["query", "claims", "--out", str(out), "--format", "tsv"]).output.splitlines()
+    all_rows = runner.invoke(
+        app, ["query", "claims", "--out", str(built), "--format", "tsv"]
+    ).output.splitlines()
+    assert 1 < len(rows) < len(all_rows)
+    q = "SELECT (MIN(?c) AS ?m) WHERE { ?x <https://w3id.org/diplomacy-kg/ontology#confidence> ?c }"
+    low = runner.invoke(app, ["query", q, "--out", str(out), "--format", "tsv"]).output.splitlines()[1]
+    assert float(low) >= 0.9
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "seeds").is_dir(), reason="shared/eval not beside the repo")
+def test_evaluate_reports_precision_by_mechanism_and_band(runner):
+    result = runner.invoke(
+        app, ["evaluate", "--gold", str(SHARED / "eval" / "seeds"), "--corpus", str(SEEDS)]
+    )
+    assert result.exit_code == 0, result.output
+    lines = {ln.split(":")[0]: ln for ln in result.output.splitlines()}
+    assert "reported" in lines["precision by mechanism"] and "high" in lines["precision by confidence"]
