@@ -13,7 +13,6 @@ from kg.extract.speakers import SILENT
 from kg.model import PERSON, ActorRef
 
 DEMONSTRATIVES = {"this", "that", "these", "those", "it"}
-_AGENTIVE_DEPS = {"nsubj", "nsubjpass", "agent"}
 
 
 class ActorFinder:
