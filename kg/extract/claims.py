@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.concepts import ConceptFinder, ConceptHit
 from kg.extract.cues import DEMAND, OPPOSE, REJECT, VETO, Hit, match_any, token_norms
 from kg.extract.holders import ActorFinder
 from kg.extract.mentions import Mentions
@@ -44,14 +45,6 @@ _BARE_REFERENCES = {"this", "that", "these"}
 _NEG_WORDS = {"not", "n't", "never", "no", "cannot"}
 
 
-@dataclass(frozen=True)
-class ConceptHit:
-    key: str
-    tokens: tuple[int, ...]
-    polarity: int  # +1: the demand itself is named; -1: its opposite is named
-    topic: bool = False  # named without a direction: only predicates give the stance
-
-
 @dataclass
 class Predicate:
     """A stance cue in a sentence: where it applies on a path and which side it takes."""
@@ -71,6 +64,24 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z .'-]{2,40},\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*)?\([A-Za-z .&'-]{2,40}\)\s*[-–—]+\s*"
     r"|^[A-Z][A-Z .'-]{2,40},\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*[-–—]+\s*"
 )
+
+
+Held = tuple[list[ActorRef], str, int]  # holders, mechanism, sign
+
+
+@dataclass
+class _Walk:
+    """The state of one walk from a concept mention up its dependency path."""
+
+    sign: int
+    cue_tokens: frozenset[int]
+    pending: int | None = None  # a stance whose holder is still to be found above
+    reversed: bool = False  # a reversing word or negation was met
+    applied: set[int] = field(default_factory=set)
+    deferred: list[Predicate] = field(default_factory=list)
+    subjects: list[Token] = field(default_factory=list)
+    parties: set[str] = field(default_factory=set)
+    out: list[Held] = field(default_factory=list)
 
 
 def evidence_of(document: Document, sent: Span) -> Evidence:
@@ -103,6 +114,7 @@ class ClaimFinder(ActorFinder):
         self.reference_nouns = vocab.lexicon("reference-nouns")
         self.demand_nouns = vocab.lexicon("demand-nouns")
         self.proposer_nouns = vocab.lexicon("proposer-nouns")
+        self.demand_like = self.demand_nouns | self.reference_nouns
         self.in_package = {d.key for d in vocab.demands if d.in_package}
         self.family = {c: DEMAND for c in vocab.demand_cues}
         self.family.update({c: REJECT for c in vocab.reject_cues})
@@ -115,72 +127,10 @@ class ClaimFinder(ActorFinder):
             core = tuple(slot for slot in cue.slots if not (_NEG_WORDS & set(slot)))
             if core and len(core) < len(cue.slots):
                 self.negated_cores[Cue(" ".join("|".join(s) for s in core), core)] = cue
+        self.concept_finder = ConceptFinder(doc, vocab)
         self.proposer: ActorRef | None = None
         self.allowed = {d.key: d.stances for d in vocab.demands}
 
-    # ------------------------------------------------------------------ concept mentions
-    def concepts(self, norms: dict[int, set[str]]) -> list[ConceptHit]:
-        """Concept mentions; direct cues take their tokens first. A mention's words must form one
-        phrase (close in the parse), not words scattered across the sentence."""
-        hits: list[ConceptHit] = []
-        for concept in self.vocab.demands:
-            direct = [h for h in match_any(concept.cues, norms) if self._one_phrase(h)]
-            used = frozenset(i for h in direct for i in h.tokens)
-            hits += [ConceptHit(concept.key, h.tokens, self._own_sign(h, +1)) for h in direct]
-            for h in match_any(concept.inverse_cues, norms, used):
-                if self._one_phrase(h):
-                    hits.append(ConceptHit(concept.key, h.tokens, self._own_sign(h, -1)))
-            used |= {i for h in hits for i in h.tokens}
-            for h in match_any(concept.topic_cues, norms, frozenset(used)):
-                if self._one_phrase(h):
-                    hits.append(ConceptHit(concept.key, h.tokens, +1, topic=True))
-        return _merge_hits(hits)
-
-    def _one_phrase(self, hit: Hit) -> bool:
-        """Whether a cue's words stand in one clause and close together in the parse: each word
-        reaches the others' common ancestor without passing through another verb."""
-        toks = [self.doc[i] for i in hit.tokens]
-        if len(toks) < 2:
-            return True
-        chains = [[t, *t.ancestors] for t in toks]
-        common = set.intersection(*({u.i for u in c} for c in chains))
-        if not common:
-            return False
-        total = 0
-        for chain in chains:
-            for k, node in enumerate(chain):
-                if node.i in common:
-                    total += k
-                    break
-                if k > 0 and node.pos_ in {"VERB", "AUX"}:
-                    return False
-        return total <= 4 * len(toks)
-
-    def head_of(self, tokens: tuple[int, ...]) -> Token:
-        """The token of a mention its words hang from; when they hang from a word outside it
-        ('NATO must stop its expansion'), the one that is not the agent (the object)."""
-        toks = [self.doc[i] for i in tokens]
-        common = set.intersection(*({u.i for u in [t, *t.ancestors]} for t in toks))
-        inside = [t for t in toks if t.i in common]
-        if inside:
-            return max(inside, key=lambda t: len(list(t.ancestors)))
-        agentive = {"nsubj", "nsubjpass", "poss", "compound", "agent"}
-        return min(toks, key=lambda t: (t.dep_ in agentive, len(list(t.ancestors)), t.i))
-
-    def _own_sign(self, hit: Hit, polarity: int) -> int:
-        """The mention's polarity with what bears on its own words: 'NATO won't expand', 'no
-        missiles', 'non-admission' (a prefix the cue did not ask for)."""
-        sign = polarity
-        exclude = frozenset(hit.tokens)
-        cue_has_non = any(a.startswith("non") for s in hit.cue.slots for a in s)
-        for i in hit.tokens:
-            tok = self.doc[i]
-            sign *= -1 if len(negations(tok, exclude)) % 2 else 1
-            if tok.lower_.replace("-", "").startswith("non") and not cue_has_non:
-                sign = -sign
-        return sign
-
-    # ------------------------------------------------------------------ stance predicates
     def predicates(self, norms: dict[int, set[str]], exclude: frozenset[int]) -> list[Predicate]:
         preds = [
             self._predicate(hit, self.family[hit.cue])
@@ -240,128 +190,145 @@ class ClaimFinder(ActorFinder):
         return anchor.pos_ == "ADJ" and lemma in self.modals
 
     # ------------------------------------------------------------------ composition
-    def compose(
-        self, ch: ConceptHit, preds: list[Predicate], sent: Span
-    ) -> list[tuple[list[ActorRef], str, int]]:
+    def compose(self, ch: ConceptHit, preds: list[Predicate], sent: Span) -> list[Held]:
         """(holders, mechanism, sign) for each holder met on the mention's path to the root."""
         at: dict[int, list[Predicate]] = {}
         for p in preds:
             for s in p.sites:
                 at.setdefault(s, []).append(p)
-        cue_tokens = frozenset(i for p in preds for i in p.hit.tokens) | frozenset(ch.tokens)
-        out: list[tuple[list[ActorRef], str, int]] = []
-        sign, pending, applied = ch.polarity, None, set()
-        reversed_ = False
-        deferred: list[Predicate] = []
-        subjects: list[Token] = []
-        holder_parties: set[str] = set()
-        head = self.head_of(ch.tokens)
+        head = self.concept_finder.head_of(ch.tokens)
+        walk = _Walk(
+            sign=ch.polarity, cue_tokens=frozenset(i for p in preds for i in p.hit.tokens) | set(ch.tokens)
+        )
         prev = head
         for node, from_conj in [(head, False), *path_up(head)]:
             if from_conj:
-                sign *= conjunct_sign(prev, node, cue_tokens)
-                prev = node
-                continue
-            here = [p for p in at.get(node.i, []) if id(p) not in applied]
-            deferred += self._relative_predicates(node, preds, applied)
-            if prev.lower_ in self.elaboration_words and node.pos_ in {"VERB", "AUX"}:
-                here = [*here, *self._elaborated(node, prev, preds, applied)]
-            if node.i in ch.tokens and not here:
-                prev = node
-                continue
-            if prev.lower_ in self.topic_preps and node.pos_ == "NOUN" and not reversed_:
-                if node.lemma_.lower() in self.demand_nouns | self.reference_nouns:
-                    sign = +1  # 'demands on NATO expansion': the topic names the demand's issue
-            if not is_reporting(node, self.reporting):
-                subjects += [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            negs = negations(node, cue_tokens) if node.i not in ch.tokens else []
-            strong = [p for p in here if p.kind in {"verb", "noun"}]
-            if strong and negs:
-                return out  # 'did not reject', 'never demanded': no stance
-            flips = len(negs) + (
-                is_reverser(node, self.reversers)
-                and node.i not in ch.tokens
-                and all(p.anchor.i != node.i for p in here)
-            )
-            if flips and not (ch.topic and not applied):
-                reversed_ = True
-                sign *= -1 if flips % 2 else 1
-            if (
-                not here
-                and prev.i == head.i
-                and prev.dep_ in {"nsubj", "dobj"}
-                and node.lemma_.lower() in self.assertion_verbs
-            ):
-                pending = sign  # 'NATO's door remains open', 'keep the door open': a stated position
-            here += self._reference_subject(node, prev)
-            for p in sorted(here, key=lambda p: p.kind != "noun"):
-                applied.add(id(p))
-                if p.kind == "veto":
-                    sign = (
-                        pending
-                    ) = -1  # 'not up to Moscow to decide whether ...': rejected, whatever the form
-                    continue
-                sign *= p.side
-                holders, how = self.holder(p)
-                if holders:
-                    out.append((holders, how, sign))
-                    holder_parties |= {h.party or h.key for h in holders}
-                    pending = None
-                else:
-                    pending = sign
-                if p.kind in {"verb", "noun"}:
-                    self._apply_deferred(deferred, applied, sign, out)
-            if is_reporting(node, self.reporting) and not here:
-                endorsed = prev.dep_ == "dobj" and (prev.i == head.i or head.head.i == prev.i)
-                if pending is None and not out and (reversed_ or endorsed) and self._own_side(node, subjects):
-                    pending = sign  # 'X said NATO will never close its door', 'reaffirmed the open door'
-                if pending is not None or out:
-                    reporters = self.reporters(node)
-                    if reporters and pending is not None:
-                        out.append((reporters, "reported", pending))
-                        return out
-                    if reporters:
-                        if {r.party or r.key for r in reporters} & holder_parties:
-                            out.append((reporters, "reported", out[-1][2]))
-                        return out
+                walk.sign *= conjunct_sign(prev, node, walk.cue_tokens)
+            elif not self._step(walk, ch, head, prev, node, at, preds):
+                return walk.out
             prev = node
-        if pending is not None:
+        if walk.pending is not None:
             holders, how = self.context_holder(self.doc[ch.tokens[0]], sent)
             if holders:
-                out.append((holders, how, pending))
-        self._apply_deferred(deferred, applied, sign, out)
-        return out
+                walk.out.append((holders, how, walk.pending))
+        self._apply_deferred(walk)
+        return walk.out
 
-    def _own_side(self, verb: Token, subjects: list[Token]) -> bool:
+    def _step(
+        self,
+        walk: _Walk,
+        ch: ConceptHit,
+        head: Token,
+        prev: Token,
+        node: Token,
+        at: dict[int, list[Predicate]],
+        preds: list[Predicate],
+    ) -> bool:
+        """One node of the path: its reversals, the predicates sited on it, a verb of saying.
+        False when the walk ends here (a blocked stance, or the speaker found)."""
+        here = [p for p in at.get(node.i, []) if id(p) not in walk.applied]
+        walk.deferred += self._relative_predicates(node, preds, walk.applied)
+        if prev.lower_ in self.elaboration_words and node.pos_ in {"VERB", "AUX"}:
+            here += self._elaborated(node, prev, preds, walk.applied)
+        in_mention = node.i in ch.tokens
+        if in_mention and not here:
+            return True
+        if (
+            prev.lower_ in self.topic_preps
+            and node.pos_ == "NOUN"
+            and node.lemma_.lower() in self.demand_like
+            and not walk.reversed
+        ):
+            walk.sign = +1  # 'demands on NATO expansion': the topic names the demand's issue
+        reporting = is_reporting(node, self.reporting)
+        if not reporting:
+            walk.subjects += [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        negs = [] if in_mention else negations(node, walk.cue_tokens)
+        if negs and any(p.kind in {"verb", "noun"} for p in here):
+            return False  # 'did not reject', 'never demanded': no stance
+        reverser = (
+            not in_mention and is_reverser(node, self.reversers) and all(p.anchor.i != node.i for p in here)
+        )
+        flips = len(negs) + reverser
+        if flips and not (ch.topic and not walk.applied):
+            walk.reversed = True
+            walk.sign *= -1 if flips % 2 else 1
+        if (
+            not here
+            and prev.i == head.i
+            and prev.dep_ in {"nsubj", "dobj"}
+            and node.lemma_.lower() in self.assertion_verbs
+        ):
+            walk.pending = walk.sign  # 'NATO's door remains open', 'keep the door open': a stated position
+        here += self._reference_subject(node, prev)
+        for p in sorted(here, key=lambda p: p.kind != "noun"):
+            self._apply(walk, p)
+        if reporting and not here:
+            return not self._reported(walk, node, prev, head)
+        return True
+
+    def _apply(self, walk: _Walk, p: Predicate) -> None:
+        """A stance predicate met on the path: its side times the sign so far, for its holder."""
+        walk.applied.add(id(p))
+        if p.kind == "veto":  # 'not up to Moscow to decide whether ...': rejected, whatever the form
+            walk.sign = walk.pending = -1
+            return
+        walk.sign *= p.side
+        holders, how = self.holder(p)
+        if holders:
+            walk.out.append((holders, how, walk.sign))
+            walk.parties |= {h.party or h.key for h in holders}
+            walk.pending = None
+        else:
+            walk.pending = walk.sign
+        if p.kind in {"verb", "noun"}:
+            self._apply_deferred(walk)
+
+    def _reported(self, walk: _Walk, verb: Token, prev: Token, head: Token) -> bool:
+        """A verb of saying on the path: its subject takes the stance found below it when no one
+        else holds it, or shares it when the holder is of the speaker's own side. True when the
+        speaker was found (the walk ends)."""
+        reporters = self.reporters(verb)
+        endorsed = prev.dep_ == "dobj" and (prev.i == head.i or head.head.i == prev.i)
+        if (
+            walk.pending is None
+            and not walk.out
+            and (walk.reversed or endorsed)
+            and self._own_side(reporters, walk.subjects)
+        ):
+            walk.pending = walk.sign  # 'X said NATO will never close its door', 'reaffirmed the open door'
+        if not reporters or (walk.pending is None and not walk.out):
+            return False
+        if walk.pending is not None:
+            walk.out.append((reporters, "reported", walk.pending))
+        elif {r.party or r.key for r in reporters} & walk.parties:
+            walk.out.append((reporters, "reported", walk.out[-1][2]))
+        return True
+
+    def _own_side(self, reporters: list[ActorRef], subjects: list[Token]) -> bool:
         """Whether the clauses below a verb of saying speak of the speaker's own side: 'Sherman said
         the US will never let anyone shut the door' states her position; 'he said the United States
         was not ready to address guarantees' reports another's."""
-        reporters = self.reporters(verb)
         if not reporters:
             return False
         own = {r.party or r.key for r in reporters}
-        for subj in subjects:
-            for ref in self.resolve(subj):
-                if ref is not None and (ref.party or ref.key) not in own:
-                    return False
-        return True
+        return all((ref.party or ref.key) in own for subj in subjects for ref in self.resolve(subj) if ref)
 
-    def _apply_deferred(self, deferred: list[Predicate], applied: set[int], sign: int, out: list) -> None:
+    def _apply_deferred(self, walk: _Walk) -> None:
         """A stance verb in a relative clause on the path speaks about the whole demand stated
         above it ('Russia demanded that NATO stop expanding, which Washington rejected')."""
-        while deferred:
-            rel = deferred.pop(0)
-            if id(rel) in applied:
+        while walk.deferred:
+            rel = walk.deferred.pop(0)
+            if id(rel) in walk.applied:
                 continue
-            applied.add(id(rel))
-            holders = self.verb_holder(rel.anchor)
+            walk.applied.add(id(rel))
+            holders, _ = self.verb_holder(rel.anchor)
             if holders:
-                out.append((holders, "subject", sign * rel.side))
+                walk.out.append((holders, "subject", walk.sign * rel.side))
 
     def holder(self, p: Predicate) -> tuple[list[ActorRef], str]:
         if p.kind == "verb":
-            holders = self.verb_holder(p.anchor)
-            return holders, "quote" if self.last_first_person else "subject"
+            return self.verb_holder(p.anchor)
         if p.kind == "noun":
             return self.noun_holder(p.anchor)
         if p.kind == "copula":
@@ -375,7 +342,7 @@ class ClaimFinder(ActorFinder):
             return []
         for c in node.children:
             if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in self.reference_nouns:
-                return [Predicate(Hit(None, (c.i,)), c, DEMAND, "noun", [node.i])]  # type: ignore[arg-type]
+                return [Predicate(Hit(Cue.parse(c.lemma_), (c.i,)), c, DEMAND, "noun", [node.i])]
         return []
 
     def _elaborated(
@@ -411,7 +378,7 @@ class ClaimFinder(ActorFinder):
         previous: list[ConceptHit] = []
         for sent in self.doc.sents:
             norms = token_norms(sent)
-            hits = self.concepts(norms)
+            hits = self.concept_finder.concepts(norms)
             self.update_proposer(sent)
             used = frozenset(i for h in hits for i in h.tokens)
             preds = self.predicates(norms, used)
@@ -460,20 +427,6 @@ class ClaimFinder(ActorFinder):
         return [
             self._claim(a, DEMANDS, key, evidence, "enumeration") for a in actors for key in sorted(named)
         ]
-
-
-def _merge_hits(hits: list[ConceptHit]) -> list[ConceptHit]:
-    """One hit per stretch of text naming a concept: cues that overlap or touch are one mention,
-    negated if any of them is ('strike weapons must not be deployed near our borders')."""
-    out: list[ConceptHit] = []
-    for h in sorted(hits, key=lambda h: (h.key, min(h.tokens))):
-        prev = out[-1] if out else None
-        if prev is not None and prev.key == h.key and min(h.tokens) <= max(prev.tokens) + 3:
-            merged = tuple(sorted({*prev.tokens, *h.tokens}))
-            out[-1] = ConceptHit(h.key, merged, max(prev.polarity, h.polarity), prev.topic and h.topic)
-        else:
-            out.append(h)
-    return out
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from itertools import product
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from kg.vocab import Cue
 
@@ -125,20 +125,3 @@ def match_any(
             hits.append(h)
             used.update(h.tokens)
     return sorted(hits, key=lambda h: (h.start, h.cue.text))
-
-
-def has_negation(tok: Token) -> bool:
-    """True when ``tok`` (or the verb an auxiliary or modal hangs on) is negated."""
-    heads = [tok]
-    if tok.dep_ in {"aux", "auxpass"} or tok.tag_ == "MD":
-        heads.append(tok.head)
-    if any(c.dep_ == "neg" for h in heads for c in h.children):
-        return True
-    # 'No one can dictate', 'nobody will accept': a negative subject negates the verb
-    for h in heads:
-        for c in h.children:
-            if c.dep_ in {"nsubj", "nsubjpass"} and (
-                c.lower_ in {"nobody", "none", "nothing"} or any(d.lower_ == "no" for d in c.children)
-            ):
-                return True
-    return False

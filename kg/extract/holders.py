@@ -67,30 +67,29 @@ class ActorFinder:
                 return [ref]
         return []
 
-    def verb_holder(self, verb: Token) -> list[ActorRef]:
+    def verb_holder(self, verb: Token) -> tuple[list[ActorRef], str]:
         """Who holds the stance of a stance verb: its subject ('Russia demanded'), the agent of a
         passive ('was rejected by NATO'), or for a verb without a subject of its own (a conjunct, a
         participle, 'Russia wants to stop ...') the subject of the verb it hangs on. The subject of
-        a verb under 'must' or 'should' is told, not asking: no holder."""
+        a verb under 'must' or 'should' is told, not asking: no holder. The mechanism is 'quote' for
+        a first-person subject (the speaker's own words), else 'subject'."""
         node = verb
-        self.last_first_person = False
         for _ in range(5):
             if any(self._is_modal_aux(c) for c in node.children):
-                return []
+                return [], ""
             for c in node.children:
                 if c.dep_ == "nsubj" and c.lower_ not in {"it", "there", "which", "that", "who"}:
-                    self.last_first_person = c.lower_ in FIRST_PERSON
-                    return self.resolve(c)
+                    return self.resolve(c), "quote" if c.lower_ in FIRST_PERSON else "subject"
                 if c.dep_ == "agent":
                     target = next((g for g in c.children if g.dep_ == "pobj"), None)
-                    return self.resolve(target) if target is not None else []
+                    return (self.resolve(target) if target is not None else []), "subject"
             if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}:
-                return self.resolve(node.head)
+                return self.resolve(node.head), "subject"
             if node.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "acomp"} and node.head.i != node.i:
                 node = node.head
                 continue
             break
-        return []
+        return [], ""
 
     def _is_modal_aux(self, tok: Token) -> bool:
         return tok.tag_ == "MD" and tok.lemma_.lower() in self.modals

@@ -215,12 +215,6 @@ class Mentions:
                 return ref
         return None
 
-    def note_person(self, tok_i: int, ref: ActorRef) -> None:
-        """Record a resolved person mention so later pronouns can refer to it."""
-        if ref.kind == PERSON:
-            self.persons.append((tok_i, ref))
-            self.persons.sort(key=lambda p: p[0])
-
     def resolve_name(self, text: str) -> ActorRef | None:
         """Resolve a bare name or title string (a transcript turn label, a headline byline).
 

@@ -5,23 +5,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 
-def clause(tok: Token) -> Token:
-    """The verb heading the clause a token sits in (the token itself if it is one)."""
-    node = tok
-    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
-        node = node.head
-    return node
-
-
-def dominates(a: Token, b: Token) -> bool:
-    node = b
-    while node.head.i != node.i:
-        node = node.head
-        if node.i == a.i:
-            return True
-    return False
-
-
 def tree_distance(a: Token, b: Token) -> int:
     up_a = [a, *a.ancestors]
     up_b = [b, *b.ancestors]

@@ -1,0 +1,107 @@
+"""Concept mentions: where a sentence names a demand concept, directly or by its opposite.
+
+A concept's cues name the demand (+1), its inverse cues its opposite (-1), its topic cues what it is
+about with no direction. A mention's words must stand in one clause of the parse, close together;
+its own polarity takes in what bears on its own words ('NATO won't expand', 'no missiles',
+'non-admission').
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.cues import Hit, match_any
+from kg.extract.polarity import negations
+from kg.vocab import Vocabulary
+
+
+@dataclass(frozen=True)
+class ConceptHit:
+    key: str
+    tokens: tuple[int, ...]
+    polarity: int  # +1: the demand itself is named; -1: its opposite is named
+    topic: bool = False  # named without a direction: only predicates give the stance
+
+
+class ConceptFinder:
+    """Finds the concept mentions of the sentences of one parsed document."""
+
+    def __init__(self, doc: Doc, vocab: Vocabulary) -> None:
+        self.doc, self.vocab = doc, vocab
+
+    def concepts(self, norms: dict[int, set[str]]) -> list[ConceptHit]:
+        """Concept mentions; direct cues take their tokens first. A mention's words must form one
+        phrase (close in the parse), not words scattered across the sentence."""
+        hits: list[ConceptHit] = []
+        for concept in self.vocab.demands:
+            direct = [h for h in match_any(concept.cues, norms) if self._one_phrase(h)]
+            used = frozenset(i for h in direct for i in h.tokens)
+            hits += [ConceptHit(concept.key, h.tokens, self._own_sign(h, +1)) for h in direct]
+            for h in match_any(concept.inverse_cues, norms, used):
+                if self._one_phrase(h):
+                    hits.append(ConceptHit(concept.key, h.tokens, self._own_sign(h, -1)))
+            used |= {i for h in hits for i in h.tokens}
+            for h in match_any(concept.topic_cues, norms, frozenset(used)):
+                if self._one_phrase(h):
+                    hits.append(ConceptHit(concept.key, h.tokens, +1, topic=True))
+        return _merge_hits(hits)
+
+    def _one_phrase(self, hit: Hit) -> bool:
+        """Whether a cue's words stand in one clause and close together in the parse: each word
+        reaches the others' common ancestor without passing through another verb."""
+        toks = [self.doc[i] for i in hit.tokens]
+        if len(toks) < 2:
+            return True
+        chains = [[t, *t.ancestors] for t in toks]
+        common = set.intersection(*({u.i for u in c} for c in chains))
+        if not common:
+            return False
+        total = 0
+        for chain in chains:
+            for k, node in enumerate(chain):
+                if node.i in common:
+                    total += k
+                    break
+                if k > 0 and node.pos_ in {"VERB", "AUX"}:
+                    return False
+        return total <= 4 * len(toks)
+
+    def head_of(self, tokens: tuple[int, ...]) -> Token:
+        """The token of a mention its words hang from; when they hang from a word outside it
+        ('NATO must stop its expansion'), the one that is not the agent (the object)."""
+        toks = [self.doc[i] for i in tokens]
+        common = set.intersection(*({u.i for u in [t, *t.ancestors]} for t in toks))
+        inside = [t for t in toks if t.i in common]
+        if inside:
+            return max(inside, key=lambda t: len(list(t.ancestors)))
+        agentive = {"nsubj", "nsubjpass", "poss", "compound", "agent"}
+        return min(toks, key=lambda t: (t.dep_ in agentive, len(list(t.ancestors)), t.i))
+
+    def _own_sign(self, hit: Hit, polarity: int) -> int:
+        """The mention's polarity with what bears on its own words: 'NATO won't expand', 'no
+        missiles', 'non-admission' (a prefix the cue did not ask for)."""
+        sign = polarity
+        exclude = frozenset(hit.tokens)
+        cue_has_non = any(a.startswith("non") for s in hit.cue.slots for a in s)
+        for i in hit.tokens:
+            tok = self.doc[i]
+            sign *= -1 if len(negations(tok, exclude)) % 2 else 1
+            if tok.lower_.replace("-", "").startswith("non") and not cue_has_non:
+                sign = -sign
+        return sign
+
+
+def _merge_hits(hits: list[ConceptHit]) -> list[ConceptHit]:
+    """One hit per stretch of text naming a concept: cues that overlap or touch are one mention,
+    negated if any of them is ('strike weapons must not be deployed near our borders')."""
+    out: list[ConceptHit] = []
+    for h in sorted(hits, key=lambda h: (h.key, min(h.tokens))):
+        prev = out[-1] if out else None
+        if prev is not None and prev.key == h.key and min(h.tokens) <= max(prev.tokens) + 3:
+            merged = tuple(sorted({*prev.tokens, *h.tokens}))
+            out[-1] = ConceptHit(h.key, merged, max(prev.polarity, h.polarity), prev.topic and h.topic)
+        else:
+            out.append(h)
+    return out
