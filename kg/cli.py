@@ -284,6 +284,10 @@ def evaluate(
         f"{result.participant_recall:.2f} missed={result.missed_meetings} "
         f"spurious={len(result.spurious_meetings)} duplicated={result.duplicated_meetings}"
     )
+    for key, lost in sorted(result.missed_participants.items()):
+        typer.echo(f"  participants missed {key}: {', '.join(lost)}")
+    for m in result.spurious_meetings:
+        typer.echo(f"  spurious meeting {m}")
     typer.echo(f"actors: duplicated={result.duplicated_actors}")
     for title, table in (("mechanism", result.by_mechanism), ("confidence", result.by_band)):
         parts = [f"{name} {right}/{n} ({right / n:.2f})" for name, (right, n) in table.items() if n]

@@ -104,6 +104,7 @@ class Evaluation:
     duplicated_meetings: list[str]
     duplicated_actors: list[str]
     missed_meetings: list[str]
+    missed_participants: dict[str, list[str]] = field(default_factory=dict)  # found meeting -> actors
     by_mechanism: dict[str, tuple[int, int]] = field(default_factory=dict)  # mechanism -> (right, all)
     by_band: dict[str, tuple[int, int]] = field(default_factory=dict)  # confidence band -> (right, all)
 
@@ -173,6 +174,7 @@ def evaluate(corpus: Corpus, gold: Gold) -> Evaluation:
     required = [g for g in gold.meetings if g["required"]]
     found = [g for g in required if matched[g["key"]]]
     got, total = 0, 0
+    lost: dict[str, list[str]] = {}
     for g in found:
         have = set()
         for m in matched[g["key"]]:
@@ -181,6 +183,8 @@ def evaluate(corpus: Corpus, gold: Gold) -> Evaluation:
                 have |= {x for x in (k, party) if x}
         total += len(g["participants"])
         got += len(g["participants"] & have)
+        if g["participants"] - have:
+            lost[g["key"]] = sorted(g["participants"] - have)
     dup_meet = sorted(k for k, v in matched.items() if len(v) > 1)
     by_gold = defaultdict(set)
     for a in corpus.actors:
@@ -208,4 +212,5 @@ def evaluate(corpus: Corpus, gold: Gold) -> Evaluation:
         duplicated_meetings=dup_meet,
         duplicated_actors=sorted(k for k, v in by_gold.items() if len(v) > 1),
         missed_meetings=sorted(g["key"] for g in required if not matched[g["key"]]),
+        missed_participants=lost,
     )

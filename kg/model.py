@@ -71,6 +71,7 @@ class MeetingMention:
     date: date | None = None
     month_day: tuple[int, int] | None = None
     participants: tuple[ActorRef, ...] = ()
+    reported: date | None = None  # the article's date: an undated 'the meeting' is a recent one
 
 
 @dataclass

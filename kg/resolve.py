@@ -133,11 +133,11 @@ def merge_meetings(mentions: list[MeetingMention], vocab: Vocabulary) -> list[Me
                 and (m.place is None or _place_of(g, vocab) == m.place)
             ]
         else:
-            cands = [
-                g
-                for g in groups
-                if g[0].forum is None and _place_of(g, vocab) == m.place and m.place is not None
-            ]
+            cands = [g for g in groups if _place_of(g, vocab) == m.place and m.place is not None]
+            if len(cands) > 1 and m.reported is not None:
+                # 'after the day-long meeting in Geneva': the latest one there by the article's date
+                recent = [g for g in cands if 0 <= (m.reported - _date_of(g)).days <= SAME_SESSION_DAYS]
+                cands = sorted(recent, key=_date_of)[-1:]
         if len(cands) == 1:
             cands[0].append(m)
     meetings = []

@@ -17,7 +17,7 @@ def extract(doc: Doc, document: Document, vocab: Vocabulary) -> Extraction:
     mentions = Mentions.build(doc, vocab)
     speech = Speech.build(doc, mentions, vocab.lexicon("reporting-verbs"), document.title)
     claims = extract_claims(doc, document, vocab, mentions, speech)
-    meetings = extract_meetings(doc, document, vocab, mentions)
+    meetings = extract_meetings(doc, document, vocab, mentions, speech)
     actors = {c.actor.key: c.actor for c in claims}
     for m in meetings:
         actors.update({p.key: p for p in m.participants})

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.cues import Hit, match_any
 from kg.extract.polarity import negations
+from kg.extract.syntax import one_phrase
 from kg.vocab import Vocabulary
 
 
@@ -49,24 +50,7 @@ class ConceptFinder:
         return _merge_hits(hits)
 
     def _one_phrase(self, hit: Hit) -> bool:
-        """Whether a cue's words stand in one clause and close together in the parse: each word
-        reaches the others' common ancestor without passing through another verb."""
-        toks = [self.doc[i] for i in hit.tokens]
-        if len(toks) < 2:
-            return True
-        chains = [[t, *t.ancestors] for t in toks]
-        common = set.intersection(*({u.i for u in c} for c in chains))
-        if not common:
-            return False
-        total = 0
-        for chain in chains:
-            for k, node in enumerate(chain):
-                if node.i in common:
-                    total += k
-                    break
-                if k > 0 and node.pos_ in {"VERB", "AUX"}:
-                    return False
-        return total <= 4 * len(toks)
+        return one_phrase(self.doc, hit.tokens)
 
     def head_of(self, tokens: tuple[int, ...]) -> Token:
         """The token of a mention its words hang from; when they hang from a word outside it

@@ -44,7 +44,12 @@ PATTERNS = [
     re.compile(r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I),
     re.compile(r"\bthe\s+(?P<ord>\d{1,2})(?:st|nd|rd|th)\b", re.I),
     re.compile(r"\b(?P<rel>today|tomorrow|yesterday|tonight)\b", re.I),
+    re.compile(
+        r"\b(?P<ago>an?|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<unit>minute|hour|day)s?\s+ago\b",
+        re.I,
+    ),
 ]
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 FUTURE_WORDS = {
     "will",
     "shall",
@@ -179,5 +184,9 @@ def find_dates(sent: Span, ref: date | None) -> list[DateMention]:
             elif g.get("rel") and ref is not None:
                 shift = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[g["rel"].lower()]
                 v = ref + timedelta(days=shift)
+                out.append(DateMention(base + a, base + b, v, (v.month, v.day)))
+            elif g.get("ago") and ref is not None:  # 'half an hour ago': the article's day
+                n = _COUNTS.get(g["ago"].lower()) or int(g["ago"])
+                v = ref - timedelta(days=n if g["unit"].lower() == "day" else 0)
                 out.append(DateMention(base + a, base + b, v, (v.month, v.day)))
     return sorted(out, key=lambda d: d.start)

@@ -18,15 +18,6 @@ DEMONSTRATIVES = {"this", "that", "these", "those", "it"}
 class ActorFinder:
     """Actor resolution for claims; see the module docstring."""
 
-    def speaker_context(self, tok: Token) -> ActorRef | None:
-        k = self.speech.quote_at(tok.idx)
-        if k is not None and k in self.speech.quote_speaker:
-            return self.speech.quote_speaker[k]
-        turn = self.speech.turn_speaker(tok.idx)
-        if turn is not None and turn is not SILENT:
-            return turn
-        return self.speech.default_speaker
-
     def resolve(self, tok: Token) -> list[ActorRef]:
         if tok.lemma_.lower() in self.proposal_nouns and not self.mentions.resolve(tok):
             owner = self.owner(tok)
@@ -36,7 +27,7 @@ class ActorFinder:
                 return [self.proposer] if self.proposer else []
         if tok.lower_ in DEMONSTRATIVES:
             return []
-        return self.mentions.resolve(tok, speaker=self.speaker_context(tok))
+        return self.mentions.resolve(tok, speaker=self.speech.speaker_of(tok))
 
     def owner(self, noun: Token) -> list[ActorRef]:
         """The possessor of a noun: 'Russia's demands', 'Russian demands', 'demands by Moscow'."""
@@ -47,7 +38,7 @@ class ActorFinder:
                     if refs:
                         return refs
                     continue
-                refs = self.mentions.resolve(c, speaker=self.speaker_context(c))
+                refs = self.mentions.resolve(c, speaker=self.speech.speaker_of(c))
                 if refs:
                     return refs
             if c.dep_ == "prep" and c.lower_ in {"by", "from"}:

@@ -1,74 +1,148 @@
-"""Meeting mentions: an event noun or a forum with a place and/or a date in one sentence."""
+"""Meeting mentions: an event (a meeting noun, a forum, a meeting verb) with its place, date and
+parties.
+
+Places come from 'in'/'at' phrases, from where someone travels ('travel to Brussels'), from a
+gazetteer place anywhere in the sentence, and, for an event on the article's own day, from the
+dateline. Parties are the actors in the event's phrase, the subjects of the clauses above it, the
+speaker of 'we met' and of 'X said talks with Y were useful', and the host state of a capital it is
+named by. A definite 'the meeting' with nothing of its own refers to the last meeting mentioned
+(or, in a lede, to the first one after it)."""
 
 from __future__ import annotations
+
+import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.claims import evidence_of
 from kg.extract.cues import match_any, token_norms
 from kg.extract.dates import DateMention, find_dates
-from kg.extract.mentions import Mentions
-from kg.extract.syntax import tree_distance
-from kg.model import PERSON, ActorRef, Document, MeetingMention
+from kg.extract.mentions import FIRST_PERSON, Mentions
+from kg.extract.speakers import Speech
+from kg.extract.syntax import one_phrase, tree_distance
+from kg.model import PERSON, STATE, ActorRef, Document, Evidence, MeetingMention
 from kg.vocab import Vocabulary
 
 _PLACE_PREPS = {"in", "at"}
-_NOT_PARTICIPANT_PREPS = {
-    "about",
-    "on",
-    "over",
-    "regarding",
-    "concerning",
-    "ahead",
-    "before",
-    "after",
-    "following",
-    "prior",
-}
+_TOPIC_PREPS = {"about", "on", "over", "regarding", "concerning"}
+_NOT_PARTICIPANT_PREPS = _TOPIC_PREPS | {"ahead", "before", "after", "following", "prior"}
 _RELATIVE_PERIODS = {"week", "month", "year", "weekend"}
-_SAYING = {"say", "tell", "add", "note", "state", "write", "remark", "explain", "stress"}
+_PRESENCE_PREPS = {"in", "at", "during"}
+_DEFINITE = {"the", "this", "that", "their", "its", "our"}
+_CLIMB_DEPS = {
+    "pobj",
+    "prep",
+    "dobj",
+    "nsubj",
+    "nsubjpass",
+    "attr",
+    "appos",
+    "conj",
+    "compound",
+    "xcomp",
+    "advcl",
+}
+# 'VIENNA, January 13. /TASS/.', 'GENEVA (Reuters) -', 'GENEVA —': a place in capitals opens the body
+_DATELINE_PLACE = re.compile(r"^\s*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)?)\s*(?:,|\(|[-–—])")
 
 
 class MeetingFinder:
-    def __init__(self, doc: Doc, document: Document, vocab: Vocabulary, mentions: Mentions) -> None:
-        self.doc, self.document, self.vocab, self.mentions = doc, document, vocab, mentions
+    """Finds the meeting mentions of one document, sentence by sentence."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        document: Document,
+        vocab: Vocabulary,
+        mentions: Mentions,
+        speech: Speech | None = None,
+    ) -> None:
+        self.doc, self.document, self.vocab, self.mentions, self.speech = (
+            doc,
+            document,
+            vocab,
+            mentions,
+            speech,
+        )
         self.nouns = vocab.lexicon("meeting-nouns")
         self.remote = vocab.lexicon("remote-cues")
         self.verbs = vocab.lexicon("meeting-verbs")
         self.call_verbs = vocab.lexicon("call-verbs")
+        self.travel = vocab.lexicon("travel-verbs")
+        self.event_verbs = vocab.lexicon("event-verbs")
+        self.reporting = vocab.lexicon("reporting-verbs")
         self.place_alias = {a.lower(): k for k, p in vocab.places.items() for a in p.aliases}
+        actor_alias = {
+            x.lower(): a.ref
+            for a in vocab.actors.values()
+            if a.ref.kind == STATE
+            for x in (*a.aliases, *a.hidden)
+        }
+        # a capital that also names its state ('Moscow'): a meeting there has that state as a party
+        self.host = {
+            k: actor_alias[a.lower()]
+            for k, p in vocab.places.items()
+            for a in p.aliases
+            if a.lower() in actor_alias
+        }
+        self.dateline = self._dateline_place()
+
+    # ------------------------------------------------------------------ places
+    def _dateline_place(self) -> str | None:
+        """The place of a dateline that opens one of the first body paragraphs."""
+        for sent in list(self.doc.sents)[:4]:
+            m = _DATELINE_PLACE.match(sent.text)
+            if m:
+                key = self.place_alias.get(m.group(1).lower())
+                if key is not None:
+                    return key
+        return None
 
     def places(self, sent: Span) -> list[tuple[int, str, str]]:
-        """(char offset, place key, label) for GPE/LOC entities introduced by 'in'/'at'."""
+        """(char offset, place key, label) for places: GPE/LOC entities introduced by 'in'/'at' or
+        by a verb of travel ('travel to', 'visit'), and gazetteer places that do not name an actor."""
         out = []
         for ent in sent.ents:
             if ent.label_ not in {"GPE", "LOC", "FAC", "ORG"}:
                 continue
-            head = ent.root
-            if head.dep_ in {"compound", "nmod"} and (head.head.lemma_.lower() in self.nouns):
-                key = self.place_alias.get(ent.text.strip().lower())
-                if key is not None or not ent.ent_id_:
-                    out.append((ent.start_char, key or ent.text.strip(), ent.text.strip()))
-                continue
-            prep = (
-                head.head
-                if head.dep_ == "pobj"
-                else (
-                    head.head.head
-                    if head.dep_ in {"appos", "conj", "compound"} and head.head.dep_ == "pobj"
-                    else None
-                )
-            )
-            if prep is None or prep.lower_ not in _PLACE_PREPS:
-                continue
             name = ent.text.strip()
             key = self.place_alias.get(name.lower())
+            head = ent.root
+            if head.dep_ in {"compound", "nmod"} and (head.head.lemma_.lower() in self.nouns):
+                if key is not None or not ent.ent_id_:
+                    out.append((ent.start_char, key or name, name))
+                continue
+            if key is not None and not ent.ent_id_ and not self._modifies_other(head):
+                out.append((ent.start_char, key, name))  # 'Geneva, January 21': a venue by name
+                continue
+            if not self._introduced_as_place(head):
+                continue
             if key is None:
                 if ent.ent_id_ or ent.label_ == "ORG":
                     continue  # a state or an organisation, not a venue
                 key = name
             out.append((ent.start_char, key, name))
         return out
+
+    def _modifies_other(self, head: Token) -> bool:
+        """'the Minsk agreements', 'Geneva Conventions': a place name as a modifier of another noun."""
+        return (
+            head.dep_ in {"compound", "nmod", "amod", "poss"} and head.head.lemma_.lower() not in self.nouns
+        )
+
+    def _introduced_as_place(self, head: Token) -> bool:
+        node = head
+        while node.dep_ in {"appos", "conj", "compound"} and node.head.i != node.i:
+            node = node.head
+        if node.dep_ == "dobj" and node.head.lemma_.lower() in self.travel:
+            return True  # 'visited Moscow'
+        if node.dep_ != "pobj":
+            return False
+        prep = node.head
+        if prep.lower_ in _PLACE_PREPS:
+            return True
+        return prep.lower_ == "to" and prep.head.lemma_.lower() in self.travel
 
     def forum_hits(self, sent: Span, norms: dict[int, set[str]]) -> list[tuple[int, str]]:
         """Forums named (gazetteer labels) or described by their cues; cues may share the event
@@ -77,6 +151,8 @@ class MeetingFinder:
         covered = frozenset(i for e in sent.ents if e.label_ == "FORUM" for i in range(e.start, e.end))
         for key, f in sorted(self.vocab.forums.items()):
             for h in match_any(f.cues, norms, covered, wide=True):
+                if not one_phrase(self.doc, h.tokens):
+                    continue  # 'Russia digs in on NATO ... on a day of talks': words, not a name
                 pos = self.doc[h.start].idx
                 if not any(k == key and abs(p - pos) < 40 for p, k in hits):
                     hits.append((pos, key))
@@ -102,49 +178,108 @@ class MeetingFinder:
                 out.append(t)
         return out
 
+    # ------------------------------------------------------------------ parties
     def participants(self, sent: Span, skip: set[int], event: Token) -> tuple[ActorRef, ...]:
         """Actors taking part: inside the event phrase ('talks between X and Y', 'Russian-American
-        talks'), introduced by 'with'/'between', or subjects of the clause that holds the event."""
-        related = self._related(event)
+        talks'), introduced by 'with'/'between', subjects of the clauses above the event, 'we' as
+        the speaker; when that gives one side only, the speaker who reports on the event ('X said
+        talks with Y were useful')."""
+        related, reporter = self._related(event)
         seen: dict[str, ActorRef] = {}
-        for t in sent:
-            if t.i in skip or t.i not in related:
-                continue
-            ref = self.mentions.by_token.get(t.i)
-            if ref is None:
-                continue
-            if not ref.known and ref.kind != PERSON:
-                continue  # unknown organisations named near a meeting are rarely its parties
-            if _negated_role(t):
-                continue  # 'Biden and Putin are not expected to participate'
+
+        def add(ref: ActorRef) -> None:
             if ref.key not in seen:
                 seen[ref.key] = ref
                 if ref.kind == PERSON and ref.party in self.vocab.actors and ref.party not in seen:
                     seen[ref.party] = self.vocab.actors[ref.party].ref
+
+        for t in sent:
+            if t.i in skip or t.i not in related:
+                continue
+            if t.lower_ in FIRST_PERSON and t.pos_ == "PRON" and self.speech is not None:
+                ref = self.speech.speaker_of(t)
+            else:
+                ref = self.mentions.by_token.get(t.i)
+            if ref is None:
+                continue
+            if not ref.known and ref.kind != PERSON:
+                continue  # unknown organisations named near a meeting are rarely its parties
+            if _negated_role(t) or self._mere_modifier(t):
+                continue
+            add(ref)
+        if reporter is not None and len({p.party or p.key for p in seen.values()}) < 2:
+            for c in reporter.children:
+                if c.dep_ == "nsubj":
+                    for ref in self.mentions.resolve(
+                        c, speaker=self.speech.speaker_of(c) if self.speech else None
+                    ):
+                        add(ref)
         return tuple(seen.values())
 
-    def _related(self, event: Token) -> set[int]:
-        out = {t.i for t in event.subtree if not (t.dep_ == "prep" and t.lower_ in {"about", "on", "over"})}
+    def _mere_modifier(self, tok: Token) -> bool:
+        """'the Minsk agreements', 'Putin's deputy chief of staff Kozak': an actor that only
+        qualifies another thing or names whose deputy someone is, not a party."""
+        ref = self.mentions.by_token.get(tok.i)
+        while tok.head.i != tok.i and ref is not None and self.mentions.by_token.get(tok.head.i) == ref:
+            tok = tok.head  # from 'Vladimir' to the head of 'Vladimir Putin'
+        if tok.dep_ not in {"compound", "amod", "nmod", "poss"} or tok.head.i == tok.i:
+            return False
+        head = tok.head
+        if tok.dep_ == "poss":
+            others = (self.mentions.by_token.get(u.i) for u in head.subtree if u.i != tok.i)
+            return any(r is not None and r.kind == PERSON for r in others)
+        lemma = head.lemma_.lower()
+        return not (
+            head.i in self.mentions.by_token
+            or head.pos_ == "PROPN"
+            or self._is_event(head)
+            or lemma in self.vocab.lexicon("person-roles")
+            or lemma in self.vocab.lexicon("group-nouns")
+        )
+
+    def _related(self, event: Token) -> tuple[set[int], Token | None]:
+        """Tokens whose actors take part in ``event``, and the reporting verb above it, if any."""
+        out = {t.i for t in event.subtree if not (t.dep_ == "prep" and t.lower_ in _TOPIC_PREPS)}
         for t in event.subtree:  # drop topics ('talks on Ukraine') and other events ('ahead of talks')
             if t.dep_ in {"prep", "advmod"} and t.lower_ in _NOT_PARTICIPANT_PREPS:
                 out -= {u.i for u in t.subtree}
-        node = event
-        for _ in range(3):
-            if node.head.i == node.i:
+        node, reporter = event, None
+        for _ in range(8):
+            if node.head.i == node.i or node.dep_ not in _CLIMB_DEPS:
                 break
+            if node.dep_ == "pobj" and node.head.lower_ in _TOPIC_PREPS:
+                break  # 'comments on the talks': the event is a topic, not something they did
+            if (
+                node.dep_ != "prep"
+                and node.head.pos_ == "VERB"
+                and node.head.lemma_.lower() not in self.event_verbs
+            ):
+                break  # 'previewed the talks': only holding, joining or leading one takes part
+            came_by = node.lower_ if node.dep_ == "prep" else None
             node = node.head
             for c in node.children:
-                if c.dep_ in {"nsubj", "nsubjpass", "agent"} or (
-                    c.dep_ == "prep" and c.lower_ in {"with", "between"}
+                if c.dep_ in {"nsubj", "nsubjpass", "agent", "poss"} or (
+                    c.dep_ == "prep" and c.lower_ in {"with", "between"} and not _absolute(c)
                 ):
                     out |= {u.i for u in c.subtree}
-            if node.pos_ in {"VERB", "AUX"}:
+                elif came_by in _PRESENCE_PREPS and (
+                    c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to" and node.pos_ == "VERB")
+                ):
+                    out |= {u.i for u in c.subtree}  # 'handed to US envoys in a meeting
+            if node.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
                 break
+        if (
+            node.pos_ in {"VERB", "AUX"}
+            and node.dep_ == "ccomp"
+            and node.head.lemma_.lower() in self.reporting
+        ):
+            reporter = node.head
         for t in event.sent:
-            if t.lower_ in {"with", "between"} and t.head.i in out | {node.i}:
+            if t.lower_ in {"with", "between"} and t.head.i in out | {node.i} and not _absolute(t):
                 out |= {u.i for u in t.subtree}
-        return out
+        return out, reporter
 
+    # ------------------------------------------------------------------ dates
     @staticmethod
     def _vague_period(event: Token) -> bool:
         """'next week's talks', 'talks later this month': the event's own time is only a period."""
@@ -165,7 +300,8 @@ class MeetingFinder:
         return min(places, key=lambda p: (tree_distance(event, self._token_at(p[0])), abs(p[0] - pos)))
 
     def _reported_on(self, d: DateMention) -> bool:
-        """'X said on Tuesday that...': the date of the saying, not of a meeting."""
+        """'X said on Tuesday that...': the date of the saying, not of a meeting; but 'what was said
+        at the talks on January 10' dates the talks."""
         node, hops = self._token_at(d.start), 0
         while (
             node.dep_ in {"pobj", "prep", "npadvmod", "compound", "nummod", "det", "amod"}
@@ -173,7 +309,16 @@ class MeetingFinder:
             and hops < 3
         ):
             node, hops = node.head, hops + 1
-        return node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in _SAYING
+        if node.pos_ not in {"VERB", "AUX"} or node.lemma_.lower() not in self.reporting:
+            return False
+        return not any(  # 'confirmed the meeting on 13 January', 'said at the talks on the 10th'
+            (c.dep_ == "dobj" and self._is_event(c))
+            or (c.dep_ == "prep" and any(g.dep_ == "pobj" and self._is_event(g) for g in c.children))
+            for c in node.children
+        )
+
+    def _is_event(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.nouns or tok.lower_ in self.nouns or tok.ent_type_ == "FORUM"
 
     def _closest_date(self, dates: list[DateMention], pos: int) -> DateMention | None:
         """The date nearest the event in the parse tree (then in characters)."""
@@ -191,8 +336,36 @@ class MeetingFinder:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return span[0] if span is not None and len(span) else self.doc[0]
 
+    def _on_the_day(self, when: DateMention | None) -> bool:
+        ref = self.document.date
+        return (
+            when is not None
+            and when.value is not None
+            and ref is not None
+            and abs((when.value - ref).days) <= 1
+        )
+
+    def _just_now(self, event: Token) -> DateMention | None:
+        """'I have just chaired a meeting', 'who just concluded talks': the article's own day."""
+        ref = self.document.date
+        verb = next((a for a in [event, *event.ancestors] if a.pos_ in {"VERB", "AUX"}), None)
+        if ref is None or verb is None or verb.tag_ not in {"VBD", "VBN"}:
+            return None
+        if not any(c.lower_ == "just" and c.dep_ == "advmod" for c in verb.children):
+            return None
+        return DateMention(event.idx, event.idx + len(event), ref, (ref.month, ref.day))
+
+    @staticmethod
+    def _definite(event: Token) -> bool:
+        return event.pos_ == "NOUN" and any(
+            c.dep_ in {"det", "poss"} and c.lower_ in _DEFINITE for c in event.children
+        )
+
+    # ------------------------------------------------------------------ sentences
     def find(self) -> list[MeetingMention]:
         out: list[MeetingMention] = []
+        bare: list[tuple[int, str, Evidence, tuple[ActorRef, ...]]] = []  # 'the meeting', unresolved
+        one_sided: list[tuple[float, MeetingMention]] = []
         for sent in self.doc.sents:
             events = self.events(sent)
             norms = token_norms(sent)
@@ -215,48 +388,90 @@ class MeetingFinder:
             later = [d for d in dates if forum_anchors and d.start > forum_anchors[0][0]]
             respectively = len(forum_anchors) > 1 and len(forum_anchors) == len(later)
             for pos, forum, kind in anchors:
-                if self._vague_period(self._token_at(pos)):
+                event = self._token_at(pos)
+                if self._vague_period(event):
                     when = None  # 'next week's talks': no day to resolve
                 elif respectively and forum is not None:
                     when = later[forum_anchors.index((pos, forum, kind))]
                 else:
-                    when = self._closest_date(dates, pos)
+                    when = self._closest_date(dates, pos) or self._just_now(event)
                 if place_pairs and forum is not None:
                     where = places[forum_anchors.index((pos, forum, kind))]
                 else:
                     where = self._closest_place(places, pos)
                 place = where[1] if where else ("remote" if remote and forum is None else None)
+                if place is None and forum is None and self.dateline and self._on_the_day(when):
+                    place = self.dateline  # 'GENEVA - ... talks on Friday' in Friday's paper
+                parts = self.participants(sent, place_tokens, event)
                 if when is None and place is None and forum is None:
+                    if self._definite(event):
+                        bare.append((len(out), kind, evidence, parts))
                     continue
-                parts = self.participants(sent, place_tokens, self._token_at(pos))
-                if forum is None and len({p.party or p.key for p in parts}) < 2:
-                    continue  # a meeting has two sides; one party alone is a briefing or a visit
+                host = self.host.get(place or "")
+                if host is not None and forum is None and any((p.party or p.key) != host.key for p in parts):
+                    parts = (*parts, host)  # 'met US envoys in Moscow': Russia is the other side
                 members = tuple(
                     self.vocab.actors[m].ref
                     for m in (self.vocab.forums[forum].members if forum else ())
                     if m in self.vocab.actors
                 )
                 all_parts = tuple({p.key: p for p in (*parts, *members)}.values())
-                out.append(
-                    MeetingMention(
-                        doc_id=self.document.doc_id,
-                        kind=kind if forum is None else "council",
-                        evidence=evidence,
-                        forum=forum,
-                        place=place,
-                        date=when.value if when else None,
-                        month_day=when.month_day if when else None,
-                        participants=all_parts,
-                    )
+                mention = MeetingMention(
+                    doc_id=self.document.doc_id,
+                    kind=kind if forum is None else "council",
+                    evidence=evidence,
+                    forum=forum,
+                    place=place,
+                    date=when.value if when else None,
+                    month_day=when.month_day if when else None,
+                    participants=all_parts,
+                    reported=self.document.date,
                 )
-        return out
+                if forum is None and _sides(parts) < 2:
+                    # a meeting has two sides; one party alone is a briefing or a visit, unless
+                    # 'the meeting' elsewhere names the other side
+                    one_sided.append((len(out) - 0.5, mention))
+                    continue
+                out.append(mention)
+        return out + self._antecedents(out, one_sided, bare)
+
+    @staticmethod
+    def _antecedents(
+        out: list[MeetingMention],
+        one_sided: list[tuple[float, MeetingMention]],
+        bare: list[tuple[int, str, Evidence, tuple[ActorRef, ...]]],
+    ) -> list[MeetingMention]:
+        """'the meeting' again, with nothing of its own: the last meeting of its kind mentioned
+        before it (else of any kind), else the first one after it ('posed at the start of the
+        session ... after the day-long meeting in Geneva'); it adds its parties to that one."""
+        found = []
+        complete = [(float(k), m) for k, m in enumerate(out) if m.date or m.place]
+        partial = [(k, m) for k, m in one_sided if m.date or m.place]
+        for at, kind, evidence, parts in bare:
+            target = None
+            for known in (complete, partial):
+                before = [m for k, m in known if k < at]
+                before = [m for m in before if m.kind == kind] or before
+                after = [m for k, m in known if k >= at]
+                target = before[-1] if before else (after[0] if after else None)
+                if target is not None:
+                    break
+            if target is None:
+                continue
+            merged = tuple({p.key: p for p in (*target.participants, *parts)}.values())
+            if target.forum is None and _sides(merged) < 2:
+                continue
+            found.append(replace(target, evidence=evidence, participants=merged))
+            if all(target is not m for m in out):
+                found.append(target)  # the other side it lacked is now named
+        return found
 
 
 def extract_meetings(
-    doc: Doc, document: Document, vocab: Vocabulary, mentions: Mentions
+    doc: Doc, document: Document, vocab: Vocabulary, mentions: Mentions, speech: Speech | None = None
 ) -> list[MeetingMention]:
     """All meeting mentions of one document."""
-    return MeetingFinder(doc, document, vocab, mentions).find()
+    return MeetingFinder(doc, document, vocab, mentions, speech).find()
 
 
 def _negated_role(tok: Token) -> bool:
@@ -267,3 +482,16 @@ def _negated_role(tok: Token) -> bool:
         return False
     verb = node.head
     return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _sides(parts: tuple[ActorRef, ...]) -> int:
+    return len({p.party or p.key for p in parts})
+
+
+def _absolute(prep: Token) -> bool:
+    """'with Washington aiming to...': an absolute clause, not a companion."""
+    return any(
+        (g.dep_ == "pcomp" and g.pos_ in {"VERB", "AUX"})
+        or (g.dep_ == "pobj" and any(c.dep_ in {"acl", "relcl"} and c.tag_ == "VBG" for c in g.children))
+        for g in prep.children
+    )

@@ -22,7 +22,7 @@ _HONORIFICS = {"mr", "ms", "mrs", "dr", "sir", "madam"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 FIRST_PERSON = {"i", "we", "me", "us", "our", "my", "ours"}
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
-_TITLE_WORDS = re.compile(r"^[A-Z][A-Za-z.’'-]*$")
+_TITLE_WORDS = re.compile(r"^[^\W\d_a-z][^\W\d_]*(?:[.’'-][^\W\d_]*)*\.?$")  # 'Plötner', 'Jean-Yves', 'J.'
 
 
 @dataclass

@@ -102,6 +102,16 @@ class Speech:
             return None
         return last
 
+    def speaker_of(self, tok: Token) -> ActorRef | None:
+        """Who 'I' or 'we' at ``tok`` is: the quote's speaker, the transcript turn's, else the byline's."""
+        k = self.quote_at(tok.idx)
+        if k is not None and k in self.quote_speaker:
+            return self.quote_speaker[k]
+        turn = self.turn_speaker(tok.idx)
+        if turn is not None and turn is not SILENT:
+            return turn
+        return self.default_speaker
+
     def turn_speaker(self, char: int) -> ActorRef | None:
         """The speaker of the transcript turn that holds offset ``char`` (lines are recorded in order)."""
         starts = list(self.turn_of_line)

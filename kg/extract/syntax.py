@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 
 def tree_distance(a: Token, b: Token) -> int:
@@ -21,3 +21,24 @@ def is_subject(tok: Token) -> bool:
     while node.dep_ in {"compound", "appos", "flat", "conj"} and node.head.i != node.i:
         node = node.head
     return node.dep_ in {"nsubj", "nsubjpass"}
+
+
+def one_phrase(doc: Doc, tokens: tuple[int, ...]) -> bool:
+    """Whether words stand in one clause and close together in the parse: each word reaches the
+    others' common ancestor without passing through another verb."""
+    toks = [doc[i] for i in tokens]
+    if len(toks) < 2:
+        return True
+    chains = [[t, *t.ancestors] for t in toks]
+    common = set.intersection(*({u.i for u in c} for c in chains))
+    if not common:
+        return False
+    total = 0
+    for chain in chains:
+        for k, node in enumerate(chain):
+            if node.i in common:
+                total += k
+                break
+            if k > 0 and node.pos_ in {"VERB", "AUX"}:
+                return False
+    return total <= 4 * len(toks)

@@ -1,0 +1,142 @@
+"""Meetings from what people do: places, dates and parties of meeting mentions (sentences of our own)."""
+
+from datetime import date
+
+import pytest
+
+from kg.resolve import merge_meetings
+
+pytestmark = pytest.mark.model
+
+
+def _parties(m) -> set[str]:
+    return {p.key for p in m.participants}
+
+
+def test_dateline_gives_the_place_of_talks_held_that_day(analyse):
+    x = analyse(
+        "HELSINKI — Polish and German envoys held talks on Thursday about energy.",
+        when=date(2022, 3, 3),
+    )
+    [m] = x.meetings
+    assert (m.place, m.date) == ("helsinki", date(2022, 3, 3))
+    assert {"poland", "germany"} <= _parties(m)
+
+
+def test_dateline_does_not_place_a_meeting_weeks_away(analyse):
+    x = analyse(
+        "HELSINKI — Polish and German envoys will hold talks on 30 March.",
+        when=date(2022, 3, 3),
+    )
+    assert [m.place for m in x.meetings] == [None]
+
+
+def test_the_reporter_is_the_other_side_of_talks_with_someone(analyse):
+    x = analyse(
+        "Antony Blinken said talks with Sergey Lavrov on Monday were useful, "
+        "with Washington hoping for more.",
+        when=date(2022, 1, 18),
+    )
+    [m] = x.meetings
+    assert m.date == date(2022, 1, 17)
+    assert {"blinken", "lavrov", "usa", "russia"} <= _parties(m)
+
+
+def test_a_commentator_on_talks_between_others_is_not_a_party(analyse):
+    x = analyse(
+        "Dmitry Peskov said talks between Blinken and Kuleba on Monday were useful.", when=date(2022, 1, 18)
+    )
+    [m] = x.meetings
+    assert "peskov" not in _parties(m) and {"blinken", "kuleba"} <= _parties(m)
+
+
+def test_a_capital_that_names_its_state_makes_the_host_a_party(analyse):
+    x = analyse(
+        "The draft was handed to American envoys at a meeting in Moscow on 15 December.",
+        when=date(2021, 12, 17),
+    )
+    [m] = x.meetings
+    assert (m.place, m.date) == ("moscow", date(2021, 12, 15))
+    assert {"usa", "russia"} <= _parties(m)
+
+
+def test_what_was_said_at_talks_on_a_day_dates_the_talks(analyse):
+    x = analyse(
+        "Nothing new was said at the Russian-American talks in Geneva on January 10.", when=date(2022, 1, 21)
+    )
+    [m] = x.meetings
+    assert (m.place, m.date) == ("geneva", date(2022, 1, 10))
+
+
+def test_a_saying_on_a_day_does_not_date_the_meeting_it_is_about(analyse):
+    x = analyse(
+        "Russia confirmed on Friday that it had received an invitation to a NATO-Russia Council meeting.",
+        when=date(2021, 12, 25),
+    )
+    assert all(m.date is None for m in x.meetings)
+
+
+def test_just_chaired_is_the_article_day(analyse):
+    x = analyse("I have just chaired a meeting of the NATO-Russia Council.", when=date(2022, 1, 12))
+    [m] = x.meetings
+    assert (m.forum, m.date) == ("nato-russia-council", date(2022, 1, 12))
+
+
+def test_the_session_named_before_its_place_joins_the_meeting(analyse):
+    x = analyse(
+        "Blinken and Lavrov posed together at the start of the session. "
+        "Lavrov spoke to reporters after the long meeting in Stockholm.",
+        when=date(2021, 12, 3),
+    )
+    placed = [m for m in x.meetings if m.place == "stockholm"]
+    assert placed and any({"blinken", "lavrov"} <= _parties(m) for m in placed)
+
+
+def test_one_party_alone_in_a_meeting_is_not_a_meeting(analyse):
+    x = analyse("Lavrov spoke to reporters after the long meeting in Stockholm.", when=date(2021, 12, 3))
+    assert x.meetings == []
+
+
+def test_deputies_and_agreements_are_not_parties(analyse):
+    x = analyse(
+        "In Paris on 26 January, Yermak met Vladimir Putin's adviser Dmitry Kozak "
+        "to discuss the Minsk agreements.",
+        when=date(2022, 1, 27),
+    )
+    [m] = x.meetings
+    assert {"yermak", "ukraine", "dmitry-kozak"} <= _parties(m)
+    assert "putin" not in _parties(m) and "belarus" not in _parties(m)
+
+
+def test_forum_words_scattered_over_a_sentence_are_not_the_forum(analyse):
+    x = analyse(
+        "Russia digs in on Ukraine, saying NATO must back off, on a day of talks with the US.",
+        when=date(2022, 1, 10),
+    )
+    assert all(m.forum != "nato-russia-council" for m in x.meetings)
+
+
+def test_travel_destination_is_the_place_of_a_meeting_that_day(analyse):
+    x = analyse(
+        "Wendy Sherman will travel to Brussels on January 11 "
+        "and meet with the EU Political and Security Committee.",
+        when=date(2022, 1, 10),
+    )
+    [m] = x.meetings
+    assert (m.place, m.date) == ("brussels", date(2022, 1, 11))
+    assert {"sherman", "usa", "eu"} <= _parties(m)
+
+
+def test_an_undated_meeting_joins_the_latest_one_there_before_the_article(analyse, vocab):
+    early = analyse(
+        "Russian and American diplomats met in Geneva on 3 January.", when=date(2022, 1, 4), doc_id="a"
+    )
+    late = analyse(
+        "Russian and American diplomats met in Geneva on 10 January.", when=date(2022, 1, 11), doc_id="b"
+    )
+    bare = analyse(
+        "Ryabkov and Sherman spoke after the meeting in Geneva.", when=date(2022, 1, 11), doc_id="c"
+    )
+    meetings = merge_meetings(early.meetings + late.meetings + bare.meetings, vocab)
+    by_date = {m.date: {e.doc_id for e in m.evidence} for m in meetings}
+    assert by_date[date(2022, 1, 10)] == {"b", "c"} and by_date[date(2022, 1, 3)] == {"a"}
