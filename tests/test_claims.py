@@ -191,3 +191,39 @@ def test_date_line_and_dateline_are_not_evidence(analyse):
     quotes = [c.evidence.quote for c in x.claims]
     assert quotes and all(not q.startswith(("date", "VIENNA")) for q in quotes)
     assert all(text[c.evidence.start : c.evidence.end] == c.evidence.quote for c in x.claims)
+
+
+def test_what_these_proposals_include_is_demanded_by_their_proposer(analyse):
+    x = analyse(
+        "Moscow tabled its security proposals on Friday. "
+        "These include a demand to halt the admission of new members into NATO."
+    )
+    assert ("russia", "Demands", "nato-non-expansion") in claim_set(x)
+
+
+def test_a_fragment_goes_on_with_the_stance_before_it(analyse):
+    x = analyse(
+        "Moscow tabled its security proposals on Friday. "
+        "These include a demand to halt the admission of new members into NATO. "
+        "And to withdraw forces from eastern member states."
+    )
+    got = claim_set(x)
+    assert ("russia", "Demands", "nato-1997-posture") in got
+    assert ("russia", "Rejects", "nato-1997-posture") not in got
+
+
+def test_a_fragment_without_a_stance_before_it_claims_nothing(analyse):
+    x = analyse("The weather in Geneva was cold. And to withdraw forces from eastern member states.")
+    assert x.claims == []
+
+
+def test_words_of_the_cue_itself_do_not_reverse_it(analyse):
+    x = analyse("Wendy Sherman said Washington will not allow anyone to slam the door shut.")
+    got = claim_set(x)
+    assert ("sherman", "Rejects", "nato-non-expansion") in got
+    assert ("sherman", "Demands", "nato-non-expansion") not in got
+
+
+def test_allies_reaffirming_the_open_door_reject_non_expansion(analyse):
+    x = analyse("Allies reaffirmed NATO's Open Door policy on Wednesday.")
+    assert ("nato", "Rejects", "nato-non-expansion") in claim_set(x)

@@ -111,6 +111,7 @@ class ClaimFinder(ActorFinder):
         self.topic_preps = vocab.lexicon("topic-prepositions")
         self.proposal_nouns = vocab.lexicon("proposal-nouns")
         self.propose_verbs = vocab.lexicon("propose-verbs")
+        self.inclusion_verbs = vocab.lexicon("inclusion-verbs")
         self.reference_nouns = vocab.lexicon("reference-nouns")
         self.demand_nouns = vocab.lexicon("demand-nouns")
         self.proposer_nouns = vocab.lexicon("proposer-nouns")
@@ -376,6 +377,7 @@ class ClaimFinder(ActorFinder):
     def find(self) -> list[Claim]:
         claims: list[Claim] = []
         previous: list[ConceptHit] = []
+        stated: list[Held] = []  # the last sentence's stances, per holder, before its concept's polarity
         for sent in self.doc.sents:
             norms = token_norms(sent)
             hits = self.concept_finder.concepts(norms)
@@ -388,21 +390,49 @@ class ClaimFinder(ActorFinder):
                 known = {h.key for h in hits}  # 'This, along with X, is unacceptable': the last point made
                 hits += [ConceptHit(h.key, (root_subj[0].i,), +1) for h in previous if h.key not in known]
             if not hits:
-                previous = []
+                previous, stated = [], []
                 continue
             evidence = evidence_of(self.document, sent)
+            fragment = not preds and self._continues(sent)
+            now: list[Held] = []
             for ch in hits:
-                for holders, how, sign in self.compose(ch, preds, sent):
+                if fragment:  # 'These include demands to stop X. And to withdraw Y.'
+                    held = [(hs, how, side * self._path_sign(ch)) for hs, how, side in stated]
+                else:
+                    held = self.compose(ch, preds, sent)
+                    now += [(hs, how, sign * self._path_sign(ch)) for hs, how, sign in held]
+                for holders, how, sign in held:
                     for actor in holders:
                         if actor is None or actor is SILENT:
                             continue
                         claims.append(
                             self._claim(actor, DEMANDS if sign > 0 else REJECTS, ch.key, evidence, how)
                         )
-            if not preds:
+            if not preds and not fragment:
                 claims += self._enumeration_claims(sent, hits, evidence)
             previous = own
+            stated = now if not fragment else stated
         return [c for c in _dedupe(claims) if c.stance in self.allowed.get(c.demand, (DEMANDS, REJECTS))]
+
+    @staticmethod
+    def _continues(sent: Span) -> bool:
+        """A fragment that goes on with the sentence before it: it opens with 'and'/'or' and its
+        root has no subject of its own ('And to withdraw forces from ...')."""
+        first = next((t for t in sent if not t.is_space and not t.is_punct), None)
+        if first is None or first.lower_ not in {"and", "or", "nor", "plus"}:
+            return False
+        return not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in sent.root.children)
+
+    def _path_sign(self, ch: ConceptHit) -> int:
+        """The mention's polarity times the reversing words and negations above it."""
+        sign = ch.polarity
+        cue = frozenset(ch.tokens)
+        for node, from_conj in path_up(self.concept_finder.head_of(ch.tokens)):
+            if from_conj or node.i in ch.tokens:
+                continue
+            flips = len(negations(node, cue)) + is_reverser(node, self.reversers)
+            sign *= -1 if flips % 2 else 1
+        return sign
 
     def _claim(self, actor: ActorRef, stance: str, key: str, evidence: Evidence, how: str) -> Claim:
         return Claim(

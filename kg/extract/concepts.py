@@ -36,21 +36,34 @@ class ConceptFinder:
         """Concept mentions; direct cues take their tokens first. A mention's words must form one
         phrase (close in the parse), not words scattered across the sentence."""
         hits: list[ConceptHit] = []
+
+        def phrase(tokens: tuple[int, ...]) -> bool:
+            return one_phrase(self.doc, tokens)
+
         for concept in self.vocab.demands:
-            direct = [h for h in match_any(concept.cues, norms) if self._one_phrase(h)]
+            direct = match_any(concept.cues, norms, accept=phrase)
             used = frozenset(i for h in direct for i in h.tokens)
-            hits += [ConceptHit(concept.key, h.tokens, self._own_sign(h, +1)) for h in direct]
-            for h in match_any(concept.inverse_cues, norms, used):
-                if self._one_phrase(h):
-                    hits.append(ConceptHit(concept.key, h.tokens, self._own_sign(h, -1)))
+            hits += [ConceptHit(concept.key, self._whole(h, norms), self._own_sign(h, +1)) for h in direct]
+            for h in match_any(concept.inverse_cues, norms, used, accept=phrase):
+                hits.append(ConceptHit(concept.key, self._whole(h, norms), self._own_sign(h, -1)))
             used |= {i for h in hits for i in h.tokens}
-            for h in match_any(concept.topic_cues, norms, frozenset(used)):
-                if self._one_phrase(h):
-                    hits.append(ConceptHit(concept.key, h.tokens, +1, topic=True))
+            for h in match_any(concept.topic_cues, norms, frozenset(used), accept=phrase):
+                hits.append(ConceptHit(concept.key, h.tokens, +1, topic=True))
         return _merge_hits(hits)
 
-    def _one_phrase(self, hit: Hit) -> bool:
-        return one_phrase(self.doc, hit.tokens)
+    def _whole(self, hit: Hit, norms: dict[int, set[str]]) -> tuple[int, ...]:
+        """The hit's tokens and the words next to them in the parse that fill one of its cue's
+        slots too: in 'slam that door shut' both 'slam' and 'shut' belong to 'slam|shut door', so
+        neither reverses the mention it is part of."""
+        extra = set()
+        for i in hit.tokens:
+            tok = self.doc[i]
+            for near in (tok.head, *tok.children):
+                if near.i in hit.tokens or near.i not in norms:
+                    continue
+                if any(_fills(slot, norms[near.i]) for slot in hit.cue.slots):
+                    extra.add(near.i)
+        return tuple(sorted({*hit.tokens, *extra}))
 
     def head_of(self, tokens: tuple[int, ...]) -> Token:
         """The token of a mention its words hang from; when they hang from a word outside it
@@ -75,6 +88,10 @@ class ConceptFinder:
             if tok.lower_.replace("-", "").startswith("non") and not cue_has_non:
                 sign = -sign
         return sign
+
+
+def _fills(slot: tuple[str, ...], forms: set[str]) -> bool:
+    return any(f.startswith(a[:-1]) if a.endswith("*") else a in forms for a in slot for f in forms)
 
 
 def _merge_hits(hits: list[ConceptHit]) -> list[ConceptHit]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import product
 
@@ -84,8 +85,11 @@ def match_cue(
     exclude: frozenset[int] = frozenset(),
     tight: bool = False,
     wide: bool = False,
+    accept: Callable[[tuple[int, ...]], bool] | None = None,
 ) -> list[Hit]:
-    """All non-overlapping tightest matches of ``cue``: every slot on a distinct token, any order."""
+    """All non-overlapping tightest matches of ``cue``: every slot on a distinct token, any order.
+    ``accept`` drops combinations before the tightest are chosen ('slam that door shut': when
+    'door shut' is no phrase, 'slam ... door' still is)."""
     window = window_for(cue, tight, wide)
     positions = []
     for slot in cue.slots:
@@ -98,7 +102,7 @@ def match_cue(
         if len(set(combo)) != len(combo):
             continue
         spread = max(combo) - min(combo)
-        if spread <= window:
+        if spread <= window and (accept is None or accept(tuple(sorted(combo)))):
             best.append((spread, tuple(sorted(combo))))
     best.sort()
     hits: list[Hit] = []
@@ -116,12 +120,13 @@ def match_any(
     exclude: frozenset[int] = frozenset(),
     tight: bool = False,
     wide: bool = False,
+    accept: Callable[[tuple[int, ...]], bool] | None = None,
 ) -> list[Hit]:
     """Matches of several cues, longer cues first, never sharing a token."""
     hits: list[Hit] = []
     used: set[int] = set(exclude)
     for cue in sorted(cues, key=lambda c: (-len(c.slots), c.text)):
-        for h in match_cue(cue, norms, frozenset(used), tight, wide):
+        for h in match_cue(cue, norms, frozenset(used), tight, wide, accept):
             hits.append(h)
             used.update(h.tokens)
     return sorted(hits, key=lambda h: (h.start, h.cue.text))

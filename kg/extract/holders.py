@@ -98,10 +98,16 @@ class ActorFinder:
                 break
             node = node.head
             if node.pos_ in {"VERB", "AUX"}:
-                if self._lemma2(node) & self.propose_verbs:
-                    subj = [c for c in node.children if c.dep_ == "nsubj"]
-                    if subj:
-                        return self.resolve(subj[0]), "subject"
+                subj = [c for c in node.children if c.dep_ == "nsubj"]
+                if subj and self._lemma2(node) & self.propose_verbs:
+                    return self.resolve(subj[0]), "subject"
+                if subj and node.lemma_.lower() in self.inclusion_verbs:
+                    # 'These include demands to ...': what the proposals (or 'these') hold
+                    if subj[0].lower_ in DEMONSTRATIVES and self.proposer is not None:
+                        return [self.proposer], "proposer"
+                    refs = self.resolve(subj[0])
+                    if refs:
+                        return refs, "proposer"
                 break
             owners = self.owner(node)
             if owners and node.lemma_.lower() in {"series", "list", "set", "package", "number"}:

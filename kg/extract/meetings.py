@@ -150,9 +150,8 @@ class MeetingFinder:
         hits = [(e.start_char, e.ent_id_.split(":", 1)[1]) for e in sent.ents if e.label_ == "FORUM"]
         covered = frozenset(i for e in sent.ents if e.label_ == "FORUM" for i in range(e.start, e.end))
         for key, f in sorted(self.vocab.forums.items()):
-            for h in match_any(f.cues, norms, covered, wide=True):
-                if not one_phrase(self.doc, h.tokens):
-                    continue  # 'Russia digs in on NATO ... on a day of talks': words, not a name
+            # 'Russia digs in on NATO ... on a day of talks': scattered words do not name a forum
+            for h in match_any(f.cues, norms, covered, wide=True, accept=lambda t: one_phrase(self.doc, t)):
                 pos = self.doc[h.start].idx
                 if not any(k == key and abs(p - pos) < 40 for p, k in hits):
                     hits.append((pos, key))

@@ -56,10 +56,28 @@ def path_up(start: Token, limit: int = 14) -> Iterator[tuple[Token, bool]]:
     """The nodes above ``start`` as (node, reached_from_conjunct)."""
     node, hops = start, 0
     while node.head.i != node.i and hops < limit:
-        from_conj = node.dep_ == "conj"
-        node = node.head
+        sibling = list_sibling(node)
+        from_conj = node.dep_ == "conj" or sibling is not None
+        node = sibling if sibling is not None else node.head
         hops += 1
         yield node, from_conj
+
+
+def list_sibling(node: Token) -> Token | None:
+    """The item before a list item the parser left dangling: in 'demands regarding NATO
+    expansion, the renunciation of X, and the return of Y' the parser may hang 'renunciation' on
+    the verb as ``dep``; it is the next item after 'expansion'."""
+    if node.dep_ != "dep" or node.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    left = node.left_edge
+    if left.i < 2 or node.doc[left.i - 1].text != ",":
+        return None
+    prev = node.doc[left.i - 2]
+    while prev.dep_ in {"compound", "amod", "nummod", "case", "punct"} and prev.head.i > prev.i:
+        prev = prev.head
+    if prev.pos_ not in {"NOUN", "PROPN"} or prev.i == node.head.i or prev.head.i == node.i:
+        return None
+    return prev
 
 
 def conjunct_sign(conj: Token, head: Token, exclude: frozenset[int]) -> int:
