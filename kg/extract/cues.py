@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import product
@@ -32,13 +33,13 @@ class Hit:
         return max(self.tokens) + 1
 
 
-def token_norms(sent: Span) -> dict[int, set[str]]:
+def token_norms(sent: Span) -> Norms:
     """Normalised forms per token: lower-case text and lemma; 'non-expansion' -> 'nonexpansion'.
 
     A hyphenated compound whose first part is a prefix (non-, de-) is joined onto its last token;
     other compounds ('NATO-Ukraine') give each part as a form of its own.
     """
-    norms: dict[int, set[str]] = {}
+    norms = Norms()
     toks = list(sent)
     for tok in toks:
         forms = {tok.lower_, tok.lemma_.lower()}
@@ -56,6 +57,35 @@ def token_norms(sent: Span) -> dict[int, set[str]]:
             norms[tok.i].add("".join(parts))
             norms[tok.i].add("".join(parts[:-1]) + tok.lemma_.lower().split("-")[-1])
     return norms
+
+
+class Norms(dict[int, set[str]]):
+    """Token index -> normalised forms, with an inverted index (form -> token indices) built on
+    first use, so that a cue slot is looked up instead of tested against every token."""
+
+    _index: dict[str, list[int]] | None = None
+    _forms: list[str] | None = None
+
+    def positions(self, slot: tuple[str, ...]) -> list[int]:
+        """Token indices (ascending) whose forms fill ``slot`` (an alternative ending in '*' is a stem)."""
+        if self._index is None:
+            index: dict[str, list[int]] = {}
+            for i, forms in self.items():
+                for f in forms:
+                    index.setdefault(f, []).append(i)
+            self._index, self._forms = index, sorted(index)
+        assert self._forms is not None
+        found: set[int] = set()
+        for alt in slot:
+            if alt.endswith("*"):
+                stem = alt[:-1]
+                k = bisect_left(self._forms, stem)
+                while k < len(self._forms) and self._forms[k].startswith(stem):
+                    found.update(self._index[self._forms[k]])
+                    k += 1
+            else:
+                found.update(self._index.get(alt, ()))
+        return sorted(found)
 
 
 def _slot_matches(slot: tuple[str, ...], forms: set[str]) -> bool:
@@ -93,7 +123,10 @@ def match_cue(
     window = window_for(cue, tight, wide)
     positions = []
     for slot in cue.slots:
-        pos = [i for i, forms in norms.items() if i not in exclude and _slot_matches(slot, forms)]
+        if isinstance(norms, Norms):
+            pos = [i for i in norms.positions(slot) if i not in exclude]
+        else:
+            pos = [i for i, forms in norms.items() if i not in exclude and _slot_matches(slot, forms)]
         if not pos:
             return []
         positions.append(pos[:12])

@@ -11,6 +11,7 @@ named by. A definite 'the meeting' with nothing of its own refers to the last me
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -87,6 +88,16 @@ class MeetingFinder:
             if a.lower() in actor_alias
         }
         self.dateline = self._dateline_place()
+        self.all_ents = list(doc.ents)  # Span.ents walks the whole document's entities each time
+        self.ent_starts = [e.start for e in self.all_ents]
+
+    def _ents(self, sent: Span) -> list[Span]:
+        k = bisect_left(self.ent_starts, sent.start)
+        out = []
+        while k < len(self.all_ents) and self.all_ents[k].end <= sent.end:
+            out.append(self.all_ents[k])
+            k += 1
+        return out
 
     # ------------------------------------------------------------------ places
     def _dateline_place(self) -> str | None:
@@ -103,7 +114,7 @@ class MeetingFinder:
         """(char offset, place key, label) for places: GPE/LOC entities introduced by 'in'/'at' or
         by a verb of travel ('travel to', 'visit'), and gazetteer places that do not name an actor."""
         out = []
-        for ent in sent.ents:
+        for ent in self._ents(sent):
             if ent.label_ not in {"GPE", "LOC", "FAC", "ORG"}:
                 continue
             name = ent.text.strip()
@@ -147,8 +158,8 @@ class MeetingFinder:
     def forum_hits(self, sent: Span, norms: dict[int, set[str]]) -> list[tuple[int, str]]:
         """Forums named (gazetteer labels) or described by their cues; cues may share the event
         noun ('the NATO-Russia and OSCE meetings')."""
-        hits = [(e.start_char, e.ent_id_.split(":", 1)[1]) for e in sent.ents if e.label_ == "FORUM"]
-        covered = frozenset(i for e in sent.ents if e.label_ == "FORUM" for i in range(e.start, e.end))
+        hits = [(e.start_char, e.ent_id_.split(":", 1)[1]) for e in self._ents(sent) if e.label_ == "FORUM"]
+        covered = frozenset(i for e in self._ents(sent) if e.label_ == "FORUM" for i in range(e.start, e.end))
         for key, f in sorted(self.vocab.forums.items()):
             # 'Russia digs in on NATO ... on a day of talks': scattered words do not name a forum
             for h in match_any(f.cues, norms, covered, wide=True, accept=lambda t: one_phrase(self.doc, t)):
@@ -374,7 +385,8 @@ class MeetingFinder:
             dates = [d for d in find_dates(sent, self.document.date) if not self._reported_on(d)]
             places = self.places(sent)
             remote = any(t.lower_ in self.remote for t in sent)
-            place_tokens = {t.i for e in sent.ents if e.start_char in {p[0] for p in places} for t in e}
+            starts = {p[0] for p in places}
+            place_tokens = {t.i for e in self._ents(sent) if e.start_char in starts for t in e}
             anchors: list[tuple[int, str | None, str]] = [(pos, key, "council") for pos, key in forums]
             for ev in events:
                 if any(abs(ev.idx - pos) < 40 for pos, _, _ in anchors):

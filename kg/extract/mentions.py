@@ -80,7 +80,7 @@ class Mentions:
             return True
         if ent.text.strip().lower() not in self.vocab.lexicon("ambiguous-surnames"):
             return True
-        before = self.doc.text[: ent.start_char]
+        before = self.doc[: ent.start].text
         if any(" " in a and a in before for a in aliases):
             return True
         prev = self.doc[ent.start - 1] if ent.start > 0 else None

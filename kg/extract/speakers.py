@@ -48,11 +48,14 @@ class Speech:
     turn_of_line: dict[int, ActorRef] = field(default_factory=dict)
     default_speaker: ActorRef | None = None
     pull_speaker: dict[tuple[int, int], ActorRef] = field(default_factory=dict)
+    text: str = ""  # Doc.text joins every token on each access: read it once
+    turn_starts: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc, mentions: Mentions, reporting: frozenset[str], title: str) -> Speech:
-        sp = cls(doc, mentions, reporting)
+        sp = cls(doc, mentions, reporting, text=doc.text)
         sp._find_turns()
+        sp.turn_starts = list(sp.turn_of_line)
         sp._find_quotes()
         m = _BYLINE.search(title or "")
         if m:
@@ -63,7 +66,7 @@ class Speech:
     # ------------------------------------------------------------------ layout
     def _lines(self) -> list[tuple[int, int]]:
         out, pos = [], 0
-        for line in self.doc.text.split("\n"):
+        for line in self.text.split("\n"):
             out.append((pos, pos + len(line)))
             pos += len(line) + 1
         return out
@@ -71,7 +74,7 @@ class Speech:
     def _find_turns(self) -> None:
         current: ActorRef | None = None
         for start, end in self._lines():
-            line = self.doc.text[start:end]
+            line = self.text[start:end]
             m = _TURN.match(line)
             heading = self._heading_speaker(start, end)
             if heading is not None:
@@ -88,7 +91,7 @@ class Speech:
     def _heading_speaker(self, start: int, end: int) -> ActorRef | None:
         """A line that is only a person's name and title ('Deputy Foreign Minister Ivan Petrov'),
         standing as a heading: that person speaks the paragraphs below it."""
-        line = self.doc.text[start:end].strip()
+        line = self.text[start:end].strip()
         if not line or len(line.split()) > 9 or line[-1] in '.,;:!?"”’)' or start == 0:
             return None
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -114,13 +117,12 @@ class Speech:
 
     def turn_speaker(self, char: int) -> ActorRef | None:
         """The speaker of the transcript turn that holds offset ``char`` (lines are recorded in order)."""
-        starts = list(self.turn_of_line)
-        k = bisect_right(starts, char)
-        return self.turn_of_line[starts[k - 1]] if k else None
+        k = bisect_right(self.turn_starts, char)
+        return self.turn_of_line[self.turn_starts[k - 1]] if k else None
 
     def _find_quotes(self) -> None:
         for start, end in self._lines():
-            line = self.doc.text[start:end]
+            line = self.text[start:end]
             for op, cl in _QUOTE_PAIRS:
                 i = 0
                 while True:
@@ -141,11 +143,11 @@ class Speech:
         for ent in self.doc.ents:
             if ent.label_ != "PERSON" or ent.start == 0:
                 continue
-            line_end = self.doc.text.find("\n", ent.end_char)
-            line_end = len(self.doc.text) if line_end < 0 else line_end
-            tail = self.doc.text[ent.end_char : line_end].split()
-            line_start = self.doc.text.rfind("\n", 0, ent.start_char) + 1
-            before = self.doc.text[line_start : ent.start_char].strip()
+            line_end = self.text.find("\n", ent.end_char)
+            line_end = len(self.text) if line_end < 0 else line_end
+            tail = self.text[ent.end_char : line_end].split()
+            line_start = self.text.rfind("\n", 0, ent.start_char) + 1
+            before = self.text[line_start : ent.start_char].strip()
             if (
                 len(tail) <= 6
                 and all(w[:1].isupper() for w in tail)
@@ -218,12 +220,12 @@ class Speech:
         prev_line_speaker: ActorRef | None = None
         last_line = -1
         for k, (a, b) in enumerate(self.quotes):
-            line_start = self.doc.text.rfind("\n", 0, a) + 1
+            line_start = self.text.rfind("\n", 0, a) + 1
             if line_start != last_line:
                 line_speaker = None
             speaker = self.pull_speaker.get((a, b))
-            line_end = self.doc.text.find("\n", a)
-            line_end = len(self.doc.text) if line_end < 0 else line_end
+            line_end = self.text.find("\n", a)
+            line_end = len(self.text) if line_end < 0 else line_end
             for s in sents if speaker is None else []:
                 if s.end_char <= a or s.start_char >= min(b + 3, line_end):
                     continue  # only this paragraph's sentences can attribute the quote
@@ -233,7 +235,7 @@ class Speech:
                     break
             if speaker is None:
                 speaker = line_speaker
-            if speaker is None and self.doc.text[line_start:a].strip() == "":
+            if speaker is None and self.text[line_start:a].strip() == "":
                 speaker = prev_line_speaker
             if speaker is None:
                 turn = self.turn_speaker(a)
