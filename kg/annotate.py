@@ -7,13 +7,15 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
+import kg.extract.component  # noqa: F401  (registers the kg_extract factory)
 from kg import settings
 from kg.errors import ModelError
 from kg.extract.cues import PREFIXES
-from kg.model import ORGANIZATION, PERSON, Document
-from kg.vocab import Vocabulary
+from kg.model import ORGANIZATION, PERSON, Document, document_record
+from kg.vocab import Vocabulary, load_vocabulary
 
 _DATE_PREFIX = re.compile(r"^\s?date\s+\d{4}-\d{2}-\d{2}\s+")
 _NER_LABEL = {PERSON: "PERSON", ORGANIZATION: "ORG"}
@@ -82,6 +84,18 @@ def _patterns(vocab: Vocabulary) -> list[dict]:
 _PIPELINES: dict[tuple[int, str], Language] = {}
 
 
+@Language.factory(
+    "kg_gazetteer", assigns=["doc.ents", "token.ent_id"], default_config={"with_patterns": True}
+)
+def make_gazetteer(nlp: Language, name: str, with_patterns: bool) -> EntityRuler:
+    """An EntityRuler holding the gazetteer's actors and forums (entity ids: actor keys,
+    ``forum:KEY``) from the bundled ontology; put it before ``ner``."""
+    ruler = EntityRuler(nlp, name, overwrite_ents=True)
+    if with_patterns:
+        ruler.add_patterns(_patterns(load_vocabulary()))
+    return ruler
+
+
 def load_pipeline(vocab: Vocabulary, model: str | None = None) -> Language:
     """Load the spaCy model once, add the gazetteer EntityRuler and paragraph boundaries."""
     cache_key = (id(vocab), model or settings.model_name())
@@ -103,15 +117,25 @@ def load_pipeline(vocab: Vocabulary, model: str | None = None) -> Language:
         )
     nlp.add_pipe("kg_prefix_compounds", first=True)
     nlp.add_pipe("kg_paragraphs", before="parser")
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
-    ruler.add_patterns(_patterns(vocab))
+    gazetteer = nlp.add_pipe("kg_gazetteer", before="ner", config={"with_patterns": False})
+    gazetteer.add_patterns(_patterns(vocab))
+    nlp.add_pipe("kg_extract", last=True)
+    nlp.get_pipe("kg_extract").vocab = vocab  # workers are forked with it
     _PIPELINES[cache_key] = nlp
     return nlp
 
 
 def annotate(docs: Iterable[Document], nlp: Language, jobs: int = 1) -> Iterator[tuple[Document, Doc]]:
-    """Yield each document with its parsed spaCy ``Doc`` (one ``nlp.pipe`` pass)."""
+    """Yield each document with its parsed spaCy ``Doc`` (one ``nlp.pipe`` pass). With the
+    ``kg_extract`` component in ``nlp`` the Doc carries its extraction in ``doc._.kg_extraction``,
+    computed in the worker process."""
     docs = list(docs)
-    texts = (d.text for d in docs)
+
+    def made() -> Iterator[Doc]:
+        for d in docs:
+            doc = nlp.make_doc(d.text)
+            doc._.kg_document = document_record(d)
+            yield doc
+
     n_process = max(1, jobs)
-    yield from zip(docs, nlp.pipe(texts, n_process=n_process, batch_size=8))
+    yield from zip(docs, nlp.pipe(made(), n_process=n_process, batch_size=8))

@@ -11,8 +11,7 @@ from pathlib import Path
 
 from kg.annotate import annotate, load_pipeline
 from kg.errors import InputError
-from kg.extract import extract
-from kg.model import Corpus
+from kg.model import Corpus, extraction_from_record
 from kg.project import project
 from kg.read_documents import read_documents
 from kg.render import render
@@ -62,7 +61,7 @@ def extract_corpus(
     extractions = []
     total = len(loaded.documents)
     for k, (document, parsed) in enumerate(annotate(loaded.documents, nlp, jobs), 1):
-        extraction = extract(parsed, document, vocab)
+        extraction = extraction_from_record(parsed._.kg_extraction, document)
         extraction.claims = [c for c in extraction.claims if c.confidence >= min_confidence]
         extractions.append(extraction)
         if progress:

@@ -10,8 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.annotate import load_pipeline
-from kg.extract import extract
-from kg.model import Document
+from kg.model import Document, document_record, extraction_from_record
 from kg.vocab import load_vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,7 +34,9 @@ def analyse(nlp, vocab):
 
     def run(text: str, when: date | None = date(2022, 1, 10), doc_id: str = "t1"):
         document = Document(doc_id, f"{doc_id}.txt", "test", when, text, "0" * 64)
-        return extract(nlp(text), document, vocab)
+        doc = nlp.make_doc(text)
+        doc._.kg_document = document_record(document)
+        return extraction_from_record(nlp(doc)._.kg_extraction, document)  # the kg_extract component
 
     return run
 
