@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+
+import srsly
 
 from kg.errors import InputError
 from kg.model import Document
@@ -104,8 +105,8 @@ def parse_jsonl_line(line: bytes, file_name: str, lineno: int) -> Document:
     """Parse one JSON line ``{"id", "date", "title", "text", "url"}``."""
     where = f"{file_name}:{lineno}"
     try:
-        obj = json.loads(_decode(line, where))
-    except json.JSONDecodeError as exc:
+        obj = srsly.json_loads(_decode(line, where))
+    except ValueError as exc:  # bad syntax, nesting too deep, a number too long
         raise InputError(
             "not valid JSON", where=where, why=str(exc), fix="each line must be one JSON object"
         ) from exc
@@ -116,6 +117,15 @@ def parse_jsonl_line(line: bytes, file_name: str, lineno: int) -> Document:
             why="each line needs at least a non-empty text field",
             fix='write {"id": ..., "date": "YYYY-MM-DD", "title": ..., "text": ...}',
         )
+    for name in ("id", "title", "text", "url", "date"):
+        value = obj.get(name)
+        if isinstance(value, str) and (_unencodable(value) or "\x00" in value):
+            raise InputError(
+                f"the {name!r} field holds a NUL or a lone surrogate",
+                where=where,
+                why="such characters cannot be written to RDF or compared as text",
+                fix=f"remove the NUL (\\u0000) or unpaired \\ud800-\\udfff escapes from {name!r}",
+            )
     raw_date = obj.get("date")
     when = _parse_date(str(raw_date)[:10], where) if raw_date else None
     doc_id = str(obj.get("id") or f"{Path(file_name).stem}-{lineno}")
@@ -129,6 +139,14 @@ def parse_jsonl_line(line: bytes, file_name: str, lineno: int) -> Document:
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         url=str(obj.get("url") or ""),
     )
+
+
+def _unencodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def doc_id_of(path: Path) -> str:

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.errors import InputError
-from kg.read_documents import parse_text, read_documents
+from kg.read_documents import parse_jsonl_line, parse_text, read_documents
 
 
 def test_date_line_gives_date_and_title():
@@ -72,3 +72,31 @@ def test_loader_on_arbitrary_bytes_returns_a_document_or_a_clear_error(data):
         assert "fuzz.txt" in err.message()
     else:
         assert d.text.strip() and d.doc_id == "fuzz"
+
+
+@pytest.mark.parametrize(
+    "line, problem",
+    [
+        (b'{"id": "s", "text": "Talks \\ud800 began."}', "lone surrogate"),
+        (b'{"id": "\\udfff", "text": "Talks began."}', "lone surrogate"),
+        (b'{"id": "n", "text": "Talks\\u0000 began."}', "NUL"),
+        (b"[" * 200_000, "not valid JSON"),
+        (b'{"id": ' + b"9" * 5000 + b', "text": "Talks."}', "not valid JSON"),
+    ],
+)
+def test_hostile_json_lines_are_named_errors(line, problem):
+    with pytest.raises(InputError, match=problem) as info:
+        parse_jsonl_line(line, "feed.jsonl", 3)
+    assert "feed.jsonl:3" in info.value.message()
+
+
+@settings(max_examples=200)
+@given(st.binary(max_size=300))
+def test_json_line_on_arbitrary_bytes_returns_a_document_or_a_clear_error(data):
+    try:
+        d = parse_jsonl_line(data, "fuzz.jsonl", 1)
+    except InputError as exc:
+        assert "fuzz.jsonl:1" in exc.message()
+    else:
+        d.text.encode("utf-8")
+        assert "\x00" not in d.text
