@@ -227,3 +227,32 @@ def test_words_of_the_cue_itself_do_not_reverse_it(analyse):
 def test_allies_reaffirming_the_open_door_reject_non_expansion(analyse):
     x = analyse("Allies reaffirmed NATO's Open Door policy on Wednesday.")
     assert ("nato", "Rejects", "nato-non-expansion") in claim_set(x)
+
+
+def test_the_subject_inside_a_pledge_is_asked_not_asking(analyse):
+    x = analyse(
+        "Moscow has been demanding a binding pledge that NATO will not allow Ukraine to join the alliance."
+    )
+    got = claim_set(x)
+    assert ("russia", "Demands", "ukraine-not-in-nato") in got
+    assert not any(actor == "nato" for actor, _, _ in got)
+
+
+def test_an_adjunct_is_not_what_a_stance_verb_is_about(analyse):
+    x = analyse("Putin said Russia will defend its interests in the face of NATO's eastward expansion.")
+    assert not any(c.demand == "nato-non-expansion" for c in x.claims)
+
+
+def test_a_negated_condition_with_no_side_named_is_no_stance(analyse):
+    x = analyse(
+        "The progress of the talks is not conditional on Russia pulling back its troops, an official said."
+    )
+    assert x.claims == []
+
+
+def test_a_reversing_word_under_a_speaker_states_a_position(analyse):
+    x = analyse(
+        '"That is why guarantees were needed at once, precluding any further expansion of the alliance," '
+        "Alexander Lukashevich stressed."
+    )
+    assert ("lukashevich", "Demands", "nato-non-expansion") in claim_set(x)

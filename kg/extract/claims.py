@@ -67,6 +67,21 @@ _DATELINE = re.compile(
 
 
 Held = tuple[list[ActorRef], str, int]  # holders, mechanism, sign
+_ADJUNCT_PREPS = {
+    "in",
+    "at",
+    "during",
+    "despite",
+    "amid",
+    "after",
+    "before",
+    "since",
+    "as",
+    "because",
+    "while",
+}
+# nouns whose content clause states what is asked: the subject inside it is the one asked
+_CONTENT_NOUNS = {"pledge", "guarantee", "guarantees", "commitment", "assurance", "promise", "undertaking"}
 
 
 @dataclass
@@ -77,6 +92,7 @@ class _Walk:
     cue_tokens: frozenset[int]
     pending: int | None = None  # a stance whose holder is still to be found above
     reversed: bool = False  # a reversing word or negation was met
+    negated: bool = False  # a negation was met
     applied: set[int] = field(default_factory=set)
     deferred: list[Predicate] = field(default_factory=list)
     subjects: list[Token] = field(default_factory=list)
@@ -130,6 +146,7 @@ class ClaimFinder(ActorFinder):
                 self.negated_cores[Cue(" ".join("|".join(s) for s in core), core)] = cue
         self.concept_finder = ConceptFinder(doc, vocab)
         self.proposer: ActorRef | None = None
+        self._preds: list[Predicate] = []
         self.allowed = {d.key: d.stances for d in vocab.demands}
 
     def predicates(self, norms: dict[int, set[str]], exclude: frozenset[int]) -> list[Predicate]:
@@ -228,6 +245,9 @@ class ClaimFinder(ActorFinder):
         """One node of the path: its reversals, the predicates sited on it, a verb of saying.
         False when the walk ends here (a blocked stance, or the speaker found)."""
         here = [p for p in at.get(node.i, []) if id(p) not in walk.applied]
+        if prev.dep_ == "prep" and prev.lower_ in _ADJUNCT_PREPS and prev.head.i == node.i:
+            # 'defend its security in the face of NATO's push': an adjunct, not what is defended
+            here = [p for p in here if not (p.kind == "verb" and p.anchor.i == node.i)]
         walk.deferred += self._relative_predicates(node, preds, walk.applied)
         if prev.lower_ in self.elaboration_words and node.pos_ in {"VERB", "AUX"}:
             here += self._elaborated(node, prev, preds, walk.applied)
@@ -253,6 +273,7 @@ class ClaimFinder(ActorFinder):
         flips = len(negs) + reverser
         if flips and not (ch.topic and not walk.applied):
             walk.reversed = True
+            walk.negated = walk.negated or bool(negs)
             walk.sign *= -1 if flips % 2 else 1
         if (
             not here
@@ -275,7 +296,7 @@ class ClaimFinder(ActorFinder):
             walk.sign = walk.pending = -1
             return
         walk.sign *= p.side
-        holders, how = self.holder(p)
+        holders, how = ([], "") if self._asked(p) else self.holder(p)
         if holders:
             walk.out.append((holders, how, walk.sign))
             walk.parties |= {h.party or h.key for h in holders}
@@ -284,6 +305,28 @@ class ClaimFinder(ActorFinder):
             walk.pending = walk.sign
         if p.kind in {"verb", "noun"}:
             self._apply_deferred(walk)
+
+    def _asked(self, p: Predicate) -> bool:
+        """A stance verb inside the content of a pledge or demand ('a pledge that NATO will not
+        allow Ukraine to join'): its subject is the one asked to act, not one who takes a stance."""
+        if p.kind != "verb":
+            return False
+        node = p.anchor
+        for _ in range(4):
+            while node.dep_ == "conj" and node.head.i != node.i:
+                node = node.head
+            if node.dep_ not in {"acl", "ccomp"} or node.head.i == node.i:
+                return False
+            node = node.head
+            lemma = node.lemma_.lower()
+            if node.pos_ in {"NOUN", "PROPN"}:
+                return lemma in _CONTENT_NOUNS or lemma in self.demand_nouns
+            if any(
+                q.kind in {"verb", "modal"} and q.family == DEMAND and q.anchor.i == node.i
+                for q in self._preds
+            ):
+                return True  # 'demanded that NATO not allow ...'
+        return False
 
     def _reported(self, walk: _Walk, verb: Token, prev: Token, head: Token) -> bool:
         """A verb of saying on the path: its subject takes the stance found below it when no one
@@ -295,7 +338,7 @@ class ClaimFinder(ActorFinder):
             walk.pending is None
             and not walk.out
             and (walk.reversed or endorsed)
-            and self._own_side(reporters, walk.subjects)
+            and self._own_side(reporters, walk.subjects, vacuous=not walk.negated)
         ):
             walk.pending = walk.sign  # 'X said NATO will never close its door', 'reaffirmed the open door'
         if not reporters or (walk.pending is None and not walk.out):
@@ -306,14 +349,17 @@ class ClaimFinder(ActorFinder):
             walk.out.append((reporters, "reported", walk.out[-1][2]))
         return True
 
-    def _own_side(self, reporters: list[ActorRef], subjects: list[Token]) -> bool:
+    def _own_side(self, reporters: list[ActorRef], subjects: list[Token], vacuous: bool = False) -> bool:
         """Whether the clauses below a verb of saying speak of the speaker's own side: 'Sherman said
         the US will never let anyone shut the door' states her position; 'he said the United States
         was not ready to address guarantees' reports another's."""
         if not reporters:
             return False
         own = {r.party or r.key for r in reporters}
-        return all((ref.party or ref.key) in own for subj in subjects for ref in self.resolve(subj) if ref)
+        sides = {ref.party or ref.key for subj in subjects for ref in self.resolve(subj) if ref}
+        # clauses that name no side count only when a reversing word, not a bare negation, made
+        # the stance: 'guarantees precluding expansion' is one; 'talks are not contingent on' is not
+        return sides <= own and (bool(sides) or vacuous)
 
     def _apply_deferred(self, walk: _Walk) -> None:
         """A stance verb in a relative clause on the path speaks about the whole demand stated
@@ -384,6 +430,7 @@ class ClaimFinder(ActorFinder):
             self.update_proposer(sent)
             used = frozenset(i for h in hits for i in h.tokens)
             preds = self.predicates(norms, used)
+            self._preds = preds
             own = list(hits)
             root_subj = [c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if previous and root_subj and root_subj[0].lower_ in _BARE_REFERENCES:
