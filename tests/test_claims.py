@@ -256,3 +256,24 @@ def test_a_reversing_word_under_a_speaker_states_a_position(analyse):
         "Alexander Lukashevich stressed."
     )
     assert ("lukashevich", "Demands", "nato-non-expansion") in claim_set(x)
+
+
+def test_us_the_state_is_not_us_the_pronoun(analyse):
+    x = analyse("The US and NATO rejected Moscow's demand for an end to NATO expansion.")
+    got = claim_set(x)
+    assert ("usa", "Rejects", "nato-non-expansion") in got and (
+        "nato",
+        "Rejects",
+        "nato-non-expansion",
+    ) in got
+
+
+def test_a_closing_relative_clause_speaks_of_the_whole_demand(analyse):
+    x = analyse(
+        "Moscow wanted guarantees that Ukraine would never join NATO, and that the alliance halts "
+        "its eastward expansion, which Washington rejected."
+    )
+    got = claim_set(x)
+    assert ("usa", "Rejects", "ukraine-not-in-nato") in got
+    assert ("usa", "Rejects", "nato-non-expansion") in got
+    assert ("russia", "Demands", "ukraine-not-in-nato") in got

@@ -304,7 +304,27 @@ class ClaimFinder(ActorFinder):
         else:
             walk.pending = walk.sign
         if p.kind in {"verb", "noun"}:
+            walk.deferred += self._closing_relatives(p, walk.applied)
             self._apply_deferred(walk)
+
+    def _closing_relatives(self, p: Predicate, applied: set[int]) -> list[Predicate]:
+        """'Russia demanded that X and that Y - which NATO rejected': a relative clause set off at
+        the end of a demand speaks of the whole demand, whichever item the parser hangs it on."""
+        inside = {t.i for t in p.anchor.subtree}
+        out = []
+        for q in self._preds:
+            rel = q.anchor
+            if id(q) in applied or q.kind != "verb" or rel.dep_ != "relcl" or rel.i not in inside:
+                continue
+            first = rel.left_edge
+            if first.lower_ not in {"which", "something"} or first.i == 0:
+                continue
+            if self.doc[first.i - 1].text not in {",", "—", "–", "-", ";"}:
+                continue
+            if any(not (t.is_punct or t.is_space) for t in self.doc[rel.right_edge.i + 1 : rel.sent.end]):
+                continue  # not the clause that closes the sentence
+            out.append(q)
+        return out
 
     def _asked(self, p: Predicate) -> bool:
         """A stance verb inside the content of a pledge or demand ('a pledge that NATO will not

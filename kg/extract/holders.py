@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.extract.mentions import FIRST_PERSON
+from kg.extract.mentions import is_first_person
 from kg.extract.speakers import SILENT
 from kg.model import PERSON, ActorRef
 
@@ -70,7 +70,7 @@ class ActorFinder:
                 return [], ""
             for c in node.children:
                 if c.dep_ == "nsubj" and c.lower_ not in {"it", "there", "which", "that", "who"}:
-                    return self.resolve(c), "quote" if c.lower_ in FIRST_PERSON else "subject"
+                    return self.resolve(c), "quote" if is_first_person(c) else "subject"
                 if c.dep_ == "agent":
                     target = next((g for g in c.children if g.dep_ == "pobj"), None)
                     return (self.resolve(target) if target is not None else []), "subject"

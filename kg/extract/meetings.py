@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.claims import evidence_of
 from kg.extract.cues import match_any, token_norms
 from kg.extract.dates import DateMention, find_dates
-from kg.extract.mentions import FIRST_PERSON, Mentions
+from kg.extract.mentions import Mentions, is_first_person
 from kg.extract.speakers import Speech
 from kg.extract.syntax import one_phrase, tree_distance
 from kg.model import PERSON, STATE, ActorRef, Document, Evidence, MeetingMention
@@ -206,7 +206,7 @@ class MeetingFinder:
         for t in sent:
             if t.i in skip or t.i not in related:
                 continue
-            if t.lower_ in FIRST_PERSON and t.pos_ == "PRON" and self.speech is not None:
+            if is_first_person(t) and self.speech is not None:
                 ref = self.speech.speaker_of(t)
             else:
                 ref = self.mentions.by_token.get(t.i)

@@ -21,6 +21,13 @@ from kg.vocab import Vocabulary
 _HONORIFICS = {"mr", "ms", "mrs", "dr", "sir", "madam"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 FIRST_PERSON = {"i", "we", "me", "us", "our", "my", "ours"}
+
+
+def is_first_person(tok: Token) -> bool:
+    """'we', 'us', 'our' as pronouns, not 'US' the state."""
+    return tok.lower_ in FIRST_PERSON and tok.pos_ == "PRON" and not tok.ent_type_
+
+
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
 _TITLE_WORDS = re.compile(r"^[^\W\d_a-z][^\W\d_]*(?:[.’'-][^\W\d_]*)*\.?$")  # 'Plötner', 'Jean-Yves', 'J.'
 
@@ -145,7 +152,7 @@ class Mentions:
 
     def _resolve_one(self, tok: Token, speaker: ActorRef | None) -> ActorRef | None:
         low = tok.lower_
-        if low in FIRST_PERSON:
+        if is_first_person(tok):
             return speaker
         if tok.i in self.by_token:
             return self.by_token[tok.i]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.mentions import FIRST_PERSON, Mentions
+from kg.extract.mentions import Mentions, is_first_person
 from kg.model import ActorRef
 
 _TURN = re.compile(r"^\s*((?:[A-Z][\w.’'-]*\s?){1,6}:|Q:?)\s")
@@ -209,7 +209,7 @@ class Speech:
                 and self.quote_at(c.idx) is None
             ]
         for c in subj[:1]:
-            if c.lower_ in FIRST_PERSON:
+            if is_first_person(c):
                 turn = self.turn_speaker(c.idx)
                 return [turn] if turn and turn is not SILENT else []
             return self.mentions.resolve(c)
