@@ -277,3 +277,15 @@ def test_a_closing_relative_clause_speaks_of_the_whole_demand(analyse):
     assert ("usa", "Rejects", "ukraine-not-in-nato") in got
     assert ("usa", "Rejects", "nato-non-expansion") in got
     assert ("russia", "Demands", "ukraine-not-in-nato") in got
+
+
+def test_not_without_is_a_condition_not_a_refusal(analyse):
+    x = analyse(
+        "Sherman said Ukraine's membership in NATO will not be discussed without Ukraine at the table."
+    )
+    assert x.claims == []
+
+
+def test_ukraine_being_involved_is_not_ukraine_joining(analyse):
+    x = analyse('"No decisions about Ukraine without Ukraine being involved," Blinken said.')
+    assert not any(c.demand == "ukraine-not-in-nato" for c in x.claims)

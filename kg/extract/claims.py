@@ -245,6 +245,8 @@ class ClaimFinder(ActorFinder):
         """One node of the path: its reversals, the predicates sited on it, a verb of saying.
         False when the walk ends here (a blocked stance, or the speaker found)."""
         here = [p for p in at.get(node.i, []) if id(p) not in walk.applied]
+        if any(self._conditional(p) for p in here):
+            return False  # 'will not be discussed without Kyiv': a condition, not a refusal
         if prev.dep_ == "prep" and prev.lower_ in _ADJUNCT_PREPS and prev.head.i == node.i:
             # 'defend its security in the face of NATO's push': an adjunct, not what is defended
             here = [p for p in here if not (p.kind == "verb" and p.anchor.i == node.i)]
@@ -325,6 +327,17 @@ class ClaimFinder(ActorFinder):
                 continue  # not the clause that closes the sentence
             out.append(q)
         return out
+
+    def _conditional(self, p: Predicate) -> bool:
+        """A negated predicate with a 'without'/'unless' condition: 'not X without Y' says X
+        needs Y, not that X is refused."""
+        if not any(self.doc[i].dep_ == "neg" or self.doc[i].lower_ in _NEG_WORDS for i in p.hit.tokens):
+            return False
+        return any(
+            (c.dep_ == "prep" and c.lower_ == "without")
+            or (c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children))
+            for c in p.anchor.children
+        )
 
     def _asked(self, p: Predicate) -> bool:
         """A stance verb inside the content of a pledge or demand ('a pledge that NATO will not
