@@ -529,7 +529,7 @@ class ClaimFinder(ActorFinder):
     def _enumeration_claims(self, sent: Span, hits: list[ConceptHit], evidence: Evidence) -> list[Claim]:
         """A sentence listing two or more demands in their own words, with no stance cue, states
         what its subject asks for ('the diplomat named NATO's non-expansion, no missiles...')."""
-        named = {h.key for h in hits if h.polarity > 0 and h.key in self.in_package}
+        named = {h.key for h in hits if self._path_sign(h) > 0 and h.key in self.in_package}
         if len(named) < 2:
             return []
         subj = [c for c in sent.root.children if c.dep_ == "nsubj"]
