@@ -13,6 +13,7 @@ from kg.annotate import annotate, load_pipeline
 from kg.errors import InputError
 from kg.model import Corpus, extraction_from_record
 from kg.project import project
+from kg.publish import open_output, writing
 from kg.read_documents import read_documents
 from kg.render import render
 from kg.resolve import resolve
@@ -94,43 +95,36 @@ def build(
     min_confidence: float = 0.0,
 ) -> BuildReport:
     """Build the graph from ``paths`` into ``out``: graph.ttl, graph.trig, graph.nq, the store and
-    graph.html (the overview).
-
-    Every file is written to a temporary name and renamed into place, so a failed build leaves the
-    previous output untouched.
+    graph.html (the overview), published together as one generation (see :mod:`kg.publish`): a
+    failed or killed build leaves the previous output untouched and consistent.
     """
     paths = [Path(p) for p in paths]
-    corpus, problems = extract_corpus(
-        paths, jobs=jobs, strict=strict, progress=progress, min_confidence=min_confidence
-    )
-    vocab = load_vocabulary()
-    ds = to_graph(corpus, vocab)
-    turtle = union(ds).serialize(format="turtle").encode("utf-8")
-    nquads_lines = sorted(set(ds.serialize(format="nquads").splitlines()))
-    nquads = ("\n".join(line for line in nquads_lines if line.strip()) + "\n").encode("utf-8")
-    trig = ds.serialize(format="trig").encode("utf-8")
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=out, prefix=".store-"))
-    try:
-        load_store(staging, nquads)
-        write_atomic(out / "graph.ttl", turtle)
-        write_atomic(out / "graph.trig", trig)
-        write_atomic(out / "graph.nq", nquads)
-        final = out / STORE_DIR
-        old = None
-        if final.exists():
-            old = out / f".old-store-{os.getpid()}"
-            os.replace(final, old)
-        os.replace(staging, final)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
-    write_atomic(
-        out / "graph.html", render(project(out, "overview"), "diplomacy-kg: overview").encode("utf-8")
-    )
+    with open_output(Path(out)) as output:  # checked and locked before the long extraction
+        corpus, problems = extract_corpus(
+            paths, jobs=jobs, strict=strict, progress=progress, min_confidence=min_confidence
+        )
+        vocab = load_vocabulary()
+        ds = to_graph(corpus, vocab)
+        turtle = union(ds).serialize(format="turtle").encode("utf-8")
+        # split on newlines only: str.splitlines() also breaks at U+2028, U+0085 and the like,
+        # which may stand inside a literal
+        nquads_lines = sorted(set(ds.serialize(format="nquads").split("\n")))
+        nquads = ("\n".join(line for line in nquads_lines if line.strip()) + "\n").encode("utf-8")
+        trig = ds.serialize(format="trig").encode("utf-8")
+        staging = output.stage()
+        try:
+            with writing(staging):
+                load_store(staging / STORE_DIR, nquads)
+                (staging / "graph.ttl").write_bytes(turtle)
+                (staging / "graph.trig").write_bytes(trig)
+                (staging / "graph.nq").write_bytes(nquads)
+                overview = render(project(staging, "overview"), "diplomacy-kg: overview")
+                (staging / "graph.html").write_bytes(overview.encode("utf-8"))
+                output.commit(staging)
+        finally:
+            if staging.exists():
+                shutil.rmtree(staging, ignore_errors=True)
+        out = output.root
     return BuildReport(
         out=out,
         documents=len(corpus.documents),
