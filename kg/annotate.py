@@ -126,16 +126,42 @@ def load_pipeline(vocab: Vocabulary, model: str | None = None) -> Language:
 
 
 def annotate(docs: Iterable[Document], nlp: Language, jobs: int = 1) -> Iterator[tuple[Document, Doc]]:
-    """Yield each document with its parsed spaCy ``Doc`` (one ``nlp.pipe`` pass). With the
-    ``kg_extract`` component in ``nlp`` the Doc carries its extraction in ``doc._.kg_extraction``,
-    computed in the worker process."""
+    """Yield each document with its parsed spaCy ``Doc`` (one ``nlp.pipe`` pass); a document
+    longer than :data:`CHUNK_CHARS` comes as several consecutive Docs, one per piece. With the
+    ``kg_extract`` component in ``nlp`` the Doc carries its extraction in ``doc._.kg_extraction``
+    (offsets into the whole document), computed in the worker process."""
     docs = list(docs)
 
+    pieces = [(d, offset, text) for d in docs for offset, text in chunks(d.text)]
+
     def made() -> Iterator[Doc]:
-        for d in docs:
-            doc = nlp.make_doc(d.text)
-            doc._.kg_document = document_record(d)
+        for d, offset, text in pieces:
+            doc = nlp.make_doc(text)
+            doc._.kg_document = {**document_record(d), "offset": offset}
             yield doc
 
     n_process = max(1, jobs)
-    yield from zip(docs, nlp.pipe(made(), n_process=n_process, batch_size=8))
+    yield from zip((d for d, _, _ in pieces), nlp.pipe(made(), n_process=n_process, batch_size=8))
+
+
+CHUNK_CHARS = 100_000  # well below spaCy's max_length (1,000,000); the parser needs ~1 GB per 100k
+
+
+def chunks(text: str, limit: int | None = None) -> list[tuple[int, str]]:
+    """``text`` as (offset, piece) pieces of at most ``limit`` characters, cut at paragraph
+    breaks, else at line breaks, else at a space: a long article is split, never dropped."""
+    limit = limit or CHUNK_CHARS
+    out: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = max(window.rfind("\n\n"), -1)
+        if cut <= 0:
+            cut = window.rfind("\n")
+        if cut <= 0:
+            cut = window.rfind(" ")
+        cut = cut + 1 if cut > 0 else limit
+        out.append((start, text[start : start + cut]))
+        start += cut
+    out.append((start, text[start:]))
+    return out

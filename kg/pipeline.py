@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kg.annotate import annotate, load_pipeline
 from kg.errors import InputError
-from kg.model import Corpus, extraction_from_record
+from kg.model import Corpus, Extraction, extraction_from_record
 from kg.project import project
 from kg.publish import open_output, writing
 from kg.read_documents import read_documents
@@ -59,14 +59,23 @@ def extract_corpus(
         )
     vocab = load_vocabulary()
     nlp = load_pipeline(vocab)
-    extractions = []
+    extractions: list[Extraction] = []
     total = len(loaded.documents)
-    for k, (document, parsed) in enumerate(annotate(loaded.documents, nlp, jobs), 1):
+    for document, parsed in annotate(loaded.documents, nlp, jobs):
         extraction = extraction_from_record(parsed._.kg_extraction, document)
         extraction.claims = [c for c in extraction.claims if c.confidence >= min_confidence]
+        if extractions and extractions[-1].document is document:  # the next piece of a long one
+            last = extractions[-1]
+            last.claims += extraction.claims
+            last.meetings += extraction.meetings
+            known = {a.key for a in last.actors}
+            last.actors = sorted(
+                [*last.actors, *(a for a in extraction.actors if a.key not in known)], key=lambda a: a.key
+            )
+            continue
         extractions.append(extraction)
         if progress:
-            progress(k, total)
+            progress(len(extractions), total)
     return resolve(extractions, vocab), loaded.problems
 
 

@@ -11,9 +11,14 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from conftest import copy_seeds
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 from rdflib import Dataset, Graph
 
+from kg.annotate import chunks
 from kg.cli import app
+from kg.pipeline import extract_corpus
 from kg.publish import GENERATIONS, open_output
 
 pytestmark = pytest.mark.model
@@ -165,3 +170,37 @@ def test_line_separators_in_text_do_not_break_the_build(runner, tmp_path):
     assert result.exit_code == 0, result.output
     lines = _consistent(out)
     assert any("\u2028" in x or "\\u2028" in x for x in lines)
+
+
+@given(st.text(alphabet="ab \n", max_size=400), st.integers(min_value=5, max_value=60))
+@hsettings(max_examples=200)
+def test_chunks_cover_the_text_in_order_within_the_limit(text, limit):
+    pieces = chunks(text, limit)
+    assert "".join(p for _, p in pieces) == text
+    assert all(len(p) <= limit for _, p in pieces)
+    assert [o for o, _ in pieces] == [sum(len(p) for _, p in pieces[:k]) for k in range(len(pieces))]
+
+
+def test_a_long_article_is_split_and_its_evidence_points_into_the_whole_text(monkeypatch, tmp_path):
+    import kg.annotate
+
+    monkeypatch.setattr(kg.annotate, "CHUNK_CHARS", 400)
+    para = "Russia demanded that NATO stop its eastward expansion. The weather in Geneva was cold."
+    body = "\n\n".join(f"{para} Paragraph {k}." for k in range(12))
+    (tmp_path / "long.txt").write_text(f" date 2022-01-10 Long\n\n{body}\n", encoding="utf-8")
+    corpus, _ = extract_corpus([tmp_path])
+    [document] = corpus.documents
+    assert len(chunks(document.text)) > 3
+    quotes = [c.evidence for c in corpus.claims]
+    assert quotes and all(document.text[e.start : e.end] == e.quote for e in quotes)
+    assert max(e.start for e in quotes) > 400  # evidence from a later piece, shifted into place
+
+
+def test_a_long_run_of_capitals_does_not_stall_turn_detection(tmp_path):
+    line = "A" * 3000 + " said something\n"
+    code = (
+        "from kg.extract.speakers import _TURN\n"
+        f"assert _TURN.match({line!r}[:120]) is None\n"
+        f"assert _TURN.match({('B' * 3000) + ': hello'!r}[:120]) is None\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=20)

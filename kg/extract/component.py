@@ -45,7 +45,13 @@ class Extractor:
             document = Document("doc", "", "", None, doc.text, digest)
         else:
             document = document_from_record(meta, doc.text)
-        doc._.kg_extraction = extraction_record(extract(doc, document, self.vocab))
+        record = extraction_record(extract(doc, document, self.vocab))
+        offset = (meta or {}).get("offset", 0)
+        if offset:  # a piece of a long article: evidence offsets into the whole text
+            for item in (*record["claims"], *record["meetings"]):
+                item["evidence"]["start"] += offset
+                item["evidence"]["end"] += offset
+        doc._.kg_extraction = record
         return doc
 
 

@@ -11,7 +11,9 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.mentions import Mentions, is_first_person
 from kg.model import ActorRef
 
-_TURN = re.compile(r"^\s*((?:[A-Z][\w.’'-]*\s?){1,6}:|Q:?)\s")
+# words of a turn label are separated by spaces, so a long run of capitals cannot be split in
+# exponentially many ways (no backtracking blow-up); only a line's head is examined
+_TURN = re.compile(r"^\s*([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,5}:|Q:?)\s")
 _NON_ACTOR_TURNS = {"Q", "MODERATOR", "OPERATOR", "PARTICIPANT", "REPORTER", "QUESTION"}
 _BYLINE = re.compile(
     r"\b(?:press conference|remarks|statement|speech|interview|briefing|op-ed|address)\s+"
@@ -75,7 +77,7 @@ class Speech:
         current: ActorRef | None = None
         for start, end in self._lines():
             line = self.text[start:end]
-            m = _TURN.match(line)
+            m = _TURN.match(line[:120])
             heading = self._heading_speaker(start, end)
             if heading is not None:
                 current = heading
