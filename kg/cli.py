@@ -32,8 +32,10 @@ def build(
     min_confidence: float = typer.Option(
         0.0, "--min-confidence", min=0.0, max=1.0, help="Leave out claims below this confidence."
     ),
+    full: bool = typer.Option(False, "--full", help="Extract every article again, ignoring the cache."),
 ) -> None:
-    """Extract actors, claims and meetings from articles and write the graph."""
+    """Extract actors, claims and meetings from articles and write the graph. Articles extracted
+    by an earlier build into the same --out (same text, extractor and ontology) are reused."""
     from kg.pipeline import build as run_build
 
     state = {"bar": None}
@@ -52,6 +54,7 @@ def build(
             strict=strict,
             progress=progress,
             min_confidence=min_confidence,
+            full=full,
         )
     except KgError as err:
         _fail(err)
@@ -61,8 +64,9 @@ def build(
     for p in report.problems:
         typer.echo(f"skipped: {p.message()}", err=True)
     typer.echo(
-        f"{report.documents} documents, {report.claims} claims, {report.meetings} meetings, "
-        f"{report.actors} actors, {report.triples} triples -> {report.out}/graph.ttl, {report.out}/store"
+        f"{report.documents} documents ({report.documents - report.reused} extracted, {report.reused} "
+        f"from the cache), {report.claims} claims, {report.meetings} meetings, {report.actors} actors, "
+        f"{report.triples} triples -> {report.out}/graph.ttl, {report.out}/store"
     )
 
 

@@ -107,6 +107,7 @@ class Corpus:
     claims: list[Claim]
     meetings: list[Meeting]
     warnings: list[str] = field(default_factory=list)
+    reused: int = 0  # documents whose extraction was read from the cache
 
 
 # ---------------------------------------------------------------------- records

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.annotate import annotate, load_pipeline
+from kg.cache import CACHE_DIR, ExtractionCache
 from kg.errors import InputError
-from kg.model import Corpus, Extraction, extraction_from_record
+from kg.model import Corpus, Document, Extraction, extraction_from_record
 from kg.project import project
 from kg.publish import open_output, writing
 from kg.read_documents import read_documents
@@ -35,6 +36,7 @@ class BuildReport:
     actors: int
     triples: int
     problems: list[InputError] = field(default_factory=list)
+    reused: int = 0  # articles whose extraction came from the cache
 
 
 def extract_corpus(
@@ -44,9 +46,11 @@ def extract_corpus(
     strict: bool = False,
     progress: Progress | None = None,
     min_confidence: float = 0.0,
+    cache: ExtractionCache | None = None,
 ) -> tuple[Corpus, list[InputError]]:
     """Read, annotate, extract and resolve: the corpus without writing anything. Claims whose
-    confidence is below ``min_confidence`` are left out."""
+    confidence is below ``min_confidence`` are left out. With a ``cache``, articles extracted
+    before (same text, metadata, extractor and ontology) are not parsed again."""
     loaded = read_documents(paths)
     if strict and loaded.problems:
         raise loaded.problems[0]
@@ -58,25 +62,60 @@ def extract_corpus(
             fix="fix the files named above",
         )
     vocab = load_vocabulary()
-    nlp = load_pipeline(vocab)
-    extractions: list[Extraction] = []
+    records: dict[int, dict] = {}
+    todo = []
+    for k, document in enumerate(loaded.documents):
+        record = cache.get(document) if cache is not None else None
+        if record is None:
+            todo.append(document)
+        else:
+            records[k] = record
+    reused = len(records)
+    index = {id(d): k for k, d in enumerate(loaded.documents)}
     total = len(loaded.documents)
-    for document, parsed in annotate(loaded.documents, nlp, jobs):
-        extraction = extraction_from_record(parsed._.kg_extraction, document)
+    if todo:
+        nlp = load_pipeline(vocab)
+        pending: tuple[Document, dict] | None = None
+        for document, parsed in annotate(todo, nlp, jobs):
+            record = parsed._.kg_extraction
+            if pending is not None and pending[0] is document:  # the next piece of a long article
+                _append(pending[1], record)
+                continue
+            if pending is not None:
+                _finish(pending, records, index, cache)
+                if progress:
+                    progress(len(records), total)
+            pending = (document, record)
+        if pending is not None:
+            _finish(pending, records, index, cache)
+            if progress:
+                progress(len(records), total)
+    extractions: list[Extraction] = []
+    for k, document in enumerate(loaded.documents):
+        extraction = extraction_from_record(records[k], document)
         extraction.claims = [c for c in extraction.claims if c.confidence >= min_confidence]
-        if extractions and extractions[-1].document is document:  # the next piece of a long one
-            last = extractions[-1]
-            last.claims += extraction.claims
-            last.meetings += extraction.meetings
-            known = {a.key for a in last.actors}
-            last.actors = sorted(
-                [*last.actors, *(a for a in extraction.actors if a.key not in known)], key=lambda a: a.key
-            )
-            continue
         extractions.append(extraction)
-        if progress:
-            progress(len(extractions), total)
-    return resolve(extractions, vocab), loaded.problems
+    if cache is not None:
+        cache.prune()
+    corpus = resolve(extractions, vocab)
+    corpus.reused = reused
+    return corpus, loaded.problems
+
+
+def _append(record: dict, more: dict) -> None:
+    record["claims"] += more["claims"]
+    record["meetings"] += more["meetings"]
+    known = {a["key"] for a in record["actors"]}
+    record["actors"] = sorted(
+        [*record["actors"], *(a for a in more["actors"] if a["key"] not in known)], key=lambda a: a["key"]
+    )
+
+
+def _finish(pending, records: dict[int, dict], index: dict[int, int], cache) -> None:
+    document, record = pending
+    records[index[id(document)]] = record
+    if cache is not None:
+        cache.put(document, record)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -102,6 +141,7 @@ def build(
     strict: bool = False,
     progress: Progress | None = None,
     min_confidence: float = 0.0,
+    full: bool = False,
 ) -> BuildReport:
     """Build the graph from ``paths`` into ``out``: graph.ttl, graph.trig, graph.nq, the store and
     graph.html (the overview), published together as one generation (see :mod:`kg.publish`): a
@@ -109,16 +149,20 @@ def build(
     """
     paths = [Path(p) for p in paths]
     with open_output(Path(out)) as output:  # checked and locked before the long extraction
+        cache = ExtractionCache(output.root / CACHE_DIR)
+        if full:
+            cache.used.clear()
+            shutil.rmtree(cache.folder, ignore_errors=True)
         corpus, problems = extract_corpus(
-            paths, jobs=jobs, strict=strict, progress=progress, min_confidence=min_confidence
+            paths, jobs=jobs, strict=strict, progress=progress, min_confidence=min_confidence, cache=cache
         )
         vocab = load_vocabulary()
         ds = to_graph(corpus, vocab)
         turtle = union(ds).serialize(format="turtle").encode("utf-8")
         # split on newlines only: str.splitlines() also breaks at U+2028, U+0085 and the like,
         # which may stand inside a literal
-        nquads_lines = sorted(set(ds.serialize(format="nquads").split("\n")))
-        nquads = ("\n".join(line for line in nquads_lines if line.strip()) + "\n").encode("utf-8")
+        nquads_lines = sorted({x for x in ds.serialize(format="nquads").split("\n") if x.strip()})
+        nquads = ("\n".join(nquads_lines) + "\n").encode("utf-8")
         trig = ds.serialize(format="trig").encode("utf-8")
         staging = output.stage()
         try:
@@ -142,4 +186,5 @@ def build(
         actors=len(corpus.actors),
         triples=len(nquads_lines),
         problems=problems,
+        reused=corpus.reused,
     )
