@@ -7,7 +7,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import UsageError
-from kg.store import open_store
+from kg.store import open_store, union_triples
+from kg.to_graph import PREFIXES
 
 RDF_FORMATS = {
     "turtle": (ox.RdfFormat.TURTLE, False),
@@ -41,11 +42,7 @@ def export_graph(out: Path, fmt: str) -> bytes:
         ds = Dataset()
         ds.parse(data=store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
         return ds.serialize(format="json-ld", indent=2).encode("utf-8")
+    prefixes = PREFIXES if target in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     if quads:
-        return store.dump(format=target)
-    return _union(store, target)
-
-
-def _union(store: ox.Store, target: ox.RdfFormat) -> bytes:
-    triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in store}, key=str)
-    return ox.serialize(triples, format=target)
+        return store.dump(format=target, prefixes=prefixes) if prefixes else store.dump(format=target)
+    return ox.serialize(union_triples(store), format=target, prefixes=prefixes)

@@ -18,8 +18,8 @@ from kg.publish import open_output, writing
 from kg.read_documents import read_documents
 from kg.render import render
 from kg.resolve import resolve
-from kg.store import STORE_DIR, load_store
-from kg.to_graph import to_graph, union
+from kg.store import STORE_DIR, write_store
+from kg.to_graph import PREFIXES, as_quads, to_graph
 from kg.vocab import load_vocabulary
 
 Progress = Callable[[int, int], None]
@@ -158,19 +158,12 @@ def build(
         )
         vocab = load_vocabulary()
         ds = to_graph(corpus, vocab)
-        turtle = union(ds).serialize(format="turtle").encode("utf-8")
-        # split on newlines only: str.splitlines() also breaks at U+2028, U+0085 and the like,
-        # which may stand inside a literal
-        nquads_lines = sorted({x for x in ds.serialize(format="nquads").split("\n") if x.strip()})
-        nquads = ("\n".join(nquads_lines) + "\n").encode("utf-8")
-        trig = ds.serialize(format="trig").encode("utf-8")
         staging = output.stage()
         try:
             with writing(staging):
-                load_store(staging / STORE_DIR, nquads)
-                (staging / "graph.ttl").write_bytes(turtle)
-                (staging / "graph.trig").write_bytes(trig)
-                (staging / "graph.nq").write_bytes(nquads)
+                triples, files = write_store(staging / STORE_DIR, as_quads(ds), PREFIXES)
+                for name, data in files.items():
+                    (staging / name).write_bytes(data)
                 overview = render(project(staging, "overview"), "diplomacy-kg: overview")
                 (staging / "graph.html").write_bytes(overview.encode("utf-8"))
                 output.commit(staging)
@@ -184,7 +177,7 @@ def build(
         claims=len(corpus.claims),
         meetings=len(corpus.meetings),
         actors=len(corpus.actors),
-        triples=len(nquads_lines),
+        triples=triples,
         problems=problems,
         reused=corpus.reused,
     )

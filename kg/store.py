@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -15,12 +16,37 @@ def store_path(out: Path) -> Path:
     return Path(out) / STORE_DIR
 
 
-def load_store(path: Path, nquads: bytes) -> None:
-    """Create a store at ``path`` holding exactly ``nquads``."""
+_UNION = """CONSTRUCT { ?s ?p ?o } WHERE { { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } } }
+ORDER BY ?s ?p ?o"""
+
+
+def write_store(
+    path: Path, quads: Iterable[ox.Quad], prefixes: dict[str, str]
+) -> tuple[int, dict[str, bytes]]:
+    """Create a store at ``path`` from ``quads`` and serialise it, from the store's own writers, as
+    ``graph.ttl`` (the union of the named graphs), ``graph.trig`` and ``graph.nq``, in an order
+    that depends only on the content. Returns the number of quads and the files' bytes."""
     store = ox.Store(str(path))
-    store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+    store.bulk_extend(quads)
     store.flush()
+    ordered = sorted(store, key=_quad_order)  # the store's own order follows its term ids
+    files = {
+        "graph.nq": ox.serialize(ordered, format=ox.RdfFormat.N_QUADS),
+        "graph.trig": ox.serialize(ordered, format=ox.RdfFormat.TRIG, prefixes=prefixes),
+        "graph.ttl": ox.serialize(union_triples(store), format=ox.RdfFormat.TURTLE, prefixes=prefixes),
+    }
+    count = len(ordered)
     del store
+    return count, files
+
+
+def union_triples(store: ox.Store):
+    """Every distinct triple of the named graphs, ordered by subject, predicate and object."""
+    return store.query(_UNION)
+
+
+def _quad_order(q: ox.Quad) -> tuple[str, str, str, str]:
+    return (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
 
 
 def require_store(out: Path) -> Path:

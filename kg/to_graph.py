@@ -3,9 +3,11 @@ graph (actors, meetings) and the vocabulary graph (demand scheme, forums, places
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
-from rdflib import Dataset, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.iri import mint
@@ -28,12 +30,24 @@ def actor_iri(key: str) -> URIRef:
     return mint("actor", key)
 
 
+PREFIXES = {
+    "dkg": ONTOLOGY_NS,
+    **{
+        k: f"{DATA_NS}{k}/"
+        for k in ("actor", "claim", "evidence", "meeting", "document", "place", "forum", "demand")
+    },
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+    "owl": str(OWL),
+    "skos": str(SKOS),
+    "prov": str(PROV),
+}
+
+
 def _bind(g: Graph) -> None:
-    g.bind("dkg", ONTOLOGY_NS)
-    for kind in ("actor", "claim", "evidence", "meeting", "document", "place", "forum", "demand"):
-        g.bind(kind, DATA_NS + kind + "/")
-    g.bind("skos", SKOS)
-    g.bind("prov", PROV)
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
 
 
 def _evidence(g: Graph, ev: Evidence, doc_iri: URIRef) -> URIRef:
@@ -172,3 +186,25 @@ def union(ds: Dataset) -> Graph:
         for t in ctx:
             g.add(t)
     return g
+
+
+def as_quads(ds: Dataset) -> Iterator[ox.Quad]:
+    """The dataset's quads as pyoxigraph terms, for the store's bulk loader."""
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        if g is None:
+            continue
+        yield ox.Quad(_term(s), _term(p), _term(o), _term(g.identifier if isinstance(g, Graph) else g))
+
+
+def _term(t):
+    if isinstance(t, URIRef):
+        return ox.NamedNode(str(t))
+    if isinstance(t, Literal):
+        if t.language:
+            return ox.Literal(str(t), language=t.language)
+        if t.datatype is not None:
+            return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
+        return ox.Literal(str(t))
+    if isinstance(t, BNode):
+        return ox.BlankNode(str(t))
+    raise TypeError(f"not an RDF term: {t!r}")

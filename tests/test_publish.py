@@ -84,7 +84,7 @@ def _kill_when(cmd: list[str], marker: Path, timeout: float = 120) -> None:
 @pytest.mark.parametrize(
     "where, switched",
     [
-        ("kg.pipeline.load_store", False),  # while the new generation is being written
+        ("kg.pipeline.write_store", False),  # while the new generation is being written
         ("os.rename", False),  # between the staging folder's rename and the switch
         ("kg.publish._publish_link", True),  # after the switch, while the stable links are checked
     ],
