@@ -16,37 +16,43 @@ def store_path(out: Path) -> Path:
     return Path(out) / STORE_DIR
 
 
-_UNION = """CONSTRUCT { ?s ?p ?o } WHERE { { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } } }
-ORDER BY ?s ?p ?o"""
-
-
 def write_store(
     path: Path, quads: Iterable[ox.Quad], prefixes: dict[str, str]
 ) -> tuple[int, dict[str, bytes]]:
     """Create a store at ``path`` from ``quads`` and serialise it, from the store's own writers, as
     ``graph.ttl`` (the union of the named graphs), ``graph.trig`` and ``graph.nq``, in an order
     that depends only on the content. Returns the number of quads and the files' bytes."""
+    keyed = _keyed(quads)
+    ordered = [k[-1] for k in keyed]
     store = ox.Store(str(path))
-    store.bulk_extend(quads)
+    store.bulk_extend(ordered)
     store.flush()
-    ordered = sorted(store, key=_quad_order)  # the store's own order follows its term ids
+    del store
     files = {
         "graph.nq": ox.serialize(ordered, format=ox.RdfFormat.N_QUADS),
         "graph.trig": ox.serialize(ordered, format=ox.RdfFormat.TRIG, prefixes=prefixes),
-        "graph.ttl": ox.serialize(union_triples(store), format=ox.RdfFormat.TURTLE, prefixes=prefixes),
+        "graph.ttl": ox.serialize(_union(keyed), format=ox.RdfFormat.TURTLE, prefixes=prefixes),
     }
-    count = len(ordered)
-    del store
-    return count, files
+    return len(ordered), files
 
 
-def union_triples(store: ox.Store):
+def _keyed(quads: Iterable[ox.Quad]) -> list[tuple[str, str, str, str, ox.Quad]]:
+    return sorted((str(q.graph_name), str(q.subject), str(q.predicate), str(q.object), q) for q in quads)
+
+
+def _union(keyed: list[tuple[str, str, str, str, ox.Quad]]) -> list[ox.Triple]:
+    out: list[ox.Triple] = []
+    last = None
+    for _, s, p, o, q in sorted(keyed, key=lambda k: (k[1], k[2], k[3])):
+        if (s, p, o) != last:  # a triple stated in two graphs is one triple of the union
+            out.append(q.triple)
+            last = (s, p, o)
+    return out
+
+
+def union_triples(store: ox.Store) -> list[ox.Triple]:
     """Every distinct triple of the named graphs, ordered by subject, predicate and object."""
-    return store.query(_UNION)
-
-
-def _quad_order(q: ox.Quad) -> tuple[str, str, str, str]:
-    return (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
+    return _union(_keyed(store))
 
 
 def require_store(out: Path) -> Path:

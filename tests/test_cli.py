@@ -243,3 +243,10 @@ def test_evaluate_reports_precision_by_mechanism_and_band(runner):
     assert result.exit_code == 0, result.output
     lines = {ln.split(":")[0]: ln for ln in result.output.splitlines()}
     assert "reported" in lines["precision by mechanism"] and "high" in lines["precision by confidence"]
+
+
+def test_exported_turtle_is_the_built_turtle_with_prefixes(runner, built):
+    result = runner.invoke(app, ["export", "--out", str(built), "--format", "turtle"])
+    assert result.exit_code == 0
+    assert result.stdout_bytes == (built / "graph.ttl").read_bytes()
+    assert result.stdout.startswith("@prefix")
