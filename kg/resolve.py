@@ -101,39 +101,46 @@ def merge_meetings(mentions: list[MeetingMention], vocab: Vocabulary) -> list[Me
             target = _match(groups, m, lambda g, f=forum: g[0].forum == f)
             if target is not None:
                 target.append(m)
+    # Blocking: candidate sessions are looked up by date (and by month-day and place) instead of
+    # scanning every group for every mention; a group's date does not change once formed, since
+    # only mentions of that date join it below.
+    by_date: dict[date, list[list[MeetingMention]]] = {}
+    for g in groups:
+        when = _date_of(g)
+        if when is not None:
+            by_date.setdefault(when, []).append(g)
     pending = [m for m in other if m.date and m.place]
     for m in sorted(pending, key=lambda m: (m.date, m.doc_id, m.evidence.start)):
-        target = next(
-            (g for g in groups if _date_of(g) == m.date and _place_of(g, vocab) in {m.place, None}), None
-        )
+        same_day = by_date.get(m.date, [])
+        target = next((g for g in same_day if _place_of(g, vocab) in {m.place, None}), None)
         if target is None:
             target = next(
-                (
-                    g
-                    for g in groups
-                    if g[0].forum is None and _date_of(g) == m.date and _place_of(g, vocab) == m.place
-                ),
-                None,
+                (g for g in same_day if g[0].forum is None and _place_of(g, vocab) == m.place), None
             )
         if target is None:
             groups.append([m])
+            by_date.setdefault(m.date, []).append(groups[-1])
         else:
             target.append(m)
+    by_day: dict[tuple[int, int], list[list[MeetingMention]]] = {}
+    by_place: dict[str, list[list[MeetingMention]]] = {}
+    for g in groups:
+        when, where = _date_of(g), _place_of(g, vocab)
+        if when is not None:
+            by_day.setdefault((when.month, when.day), []).append(g)
+        if where is not None:
+            by_place.setdefault(where, []).append(g)
     for m in other:
         if m.date and m.place:
             continue
         if m.date:
-            cands = [g for g in groups if _date_of(g) == m.date]
+            cands = list(by_date.get(m.date, []))
         elif m.month_day:
             cands = [
-                g
-                for g in groups
-                if _date_of(g)
-                and (_date_of(g).month, _date_of(g).day) == m.month_day
-                and (m.place is None or _place_of(g, vocab) == m.place)
+                g for g in by_day.get(m.month_day, []) if m.place is None or _place_of(g, vocab) == m.place
             ]
         else:
-            cands = [g for g in groups if _place_of(g, vocab) == m.place and m.place is not None]
+            cands = list(by_place.get(m.place, [])) if m.place is not None else []
             if len(cands) > 1 and m.reported is not None:
                 # 'after the day-long meeting in Geneva': the latest one there by the article's date
                 recent = [g for g in cands if 0 <= (m.reported - _date_of(g)).days <= SAME_SESSION_DAYS]
