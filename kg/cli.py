@@ -143,11 +143,23 @@ def query(
     list_: bool = typer.Option(False, "--list", help="List the bundled queries."),
     endpoint: str = typer.Option(None, "--endpoint", help="Query this SPARQL endpoint instead."),
     user: str = typer.Option(None, "--user", help="User for --endpoint; password from $KG_PASSWORD."),
+    actor: str = typer.Option(None, "--actor", help="Only this actor (a key, e.g. russia, ryabkov)."),
+    demand: str = typer.Option(None, "--demand", help="Only this demand (a key, e.g. nato-non-expansion)."),
+    since: str = typer.Option(None, "--since", help="Only rows dated on or after YYYY-MM-DD."),
+    until: str = typer.Option(None, "--until", help="Only rows dated on or before YYYY-MM-DD."),
 ) -> None:
     """Run a SPARQL query over the built graph (or a remote endpoint)."""
     import os
+    from datetime import date
 
-    from kg.query import bundled, format_result, run_query
+    from kg.query import Filters, bundled, format_result, run_query
+
+    for name, value in (("--since", since), ("--until", until)):
+        if value:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                _fail(KgError(f"{name} {value!r} is not a date", fix="write YYYY-MM-DD"))
     from kg.remote import remote_query
 
     if list_:
@@ -160,7 +172,7 @@ def query(
         if endpoint:
             result = remote_query(endpoint, query, user, os.environ.get("KG_PASSWORD"))
         else:
-            result = run_query(out, query)
+            result = run_query(out, query, Filters(actor, demand, since, until))
         typer.echo(format_result(result, fmt), nl=False)
     except KgError as err:
         _fail(err)

@@ -5,16 +5,30 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from kg.errors import UsageError
+from kg.iri import mint
 from kg.store import open_store
 
 QUERY_DIR = Path(__file__).parent / "queries"
 FORMATS = ("table", "tsv", "csv", "json")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Row filters for a query: ``actor`` and ``demand`` keys are bound as query parameters
+    (``?actor``, else ``?party``; ``?demand``, else ``?demandKey``); ``since``/``until`` (ISO
+    dates) keep rows whose ``date`` is in range."""
+
+    actor: str | None = None
+    demand: str | None = None
+    since: str | None = None
+    until: str | None = None
 
 
 @dataclass
@@ -64,17 +78,51 @@ def plain(term: object) -> str:
     return str(term)
 
 
-def run_query(out: Path, query: str) -> Result:
+def _substitutions(text: str, filters: Filters) -> dict[ox.Variable, ox.NamedNode | ox.Literal]:
+    subs: dict[ox.Variable, ox.NamedNode | ox.Literal] = {}
+    used = set(re.findall(r"[?$](\w+)", text))
+    if filters.actor:
+        name = "actor" if "actor" in used else "party" if "party" in used else None
+        if name is None:
+            raise UsageError("--actor needs a query with ?actor or ?party", fix="drop --actor for this query")
+        subs[ox.Variable(name)] = ox.NamedNode(str(mint("actor", filters.actor)))
+    if filters.demand:
+        if "demand" in used:
+            subs[ox.Variable("demand")] = ox.NamedNode(str(mint("demand", filters.demand)))
+        elif "demandKey" in used:
+            subs[ox.Variable("demandKey")] = ox.Literal(filters.demand)
+        else:
+            raise UsageError("--demand needs a query with ?demand or ?demandKey", fix="drop --demand")
+    return subs
+
+
+def run_query(out: Path, query: str, filters: Filters | None = None) -> Result:
     """Run a SELECT (or ASK) against the store that ``kg build --out OUT`` wrote."""
     text = query_text(query)
+    filters = filters or Filters()
     store = open_store(out)
     try:
-        res = store.query(text, use_default_graph_as_union=True)
+        res = store.query(text, use_default_graph_as_union=True, substitutions=_substitutions(text, filters))
     except SyntaxError as exc:
         raise UsageError("the SPARQL query does not parse", why=str(exc), fix="fix the query") from exc
+    except RuntimeError as exc:  # a filter's variable is not in the SELECT clause
+        raise UsageError(
+            "this query cannot take that filter", why=str(exc), fix="drop --actor/--demand"
+        ) from exc
     if isinstance(res, ox.QuerySolutions):
         names = [v.value for v in res.variables]
         rows = [[plain(sol[n]) for n in names] for sol in res]
+        if filters.since or filters.until:
+            if "date" not in names:
+                raise UsageError("--since/--until need a query with a ?date column", fix="drop them")
+            k = names.index("date")
+            rows = [
+                r
+                for r in rows
+                if r[k]
+                and (not filters.since or r[k] >= filters.since)
+                and (not filters.until or r[k] <= filters.until)
+            ]
         return Result(names, rows)
     if isinstance(res, ox.QueryBoolean):
         return Result(["result"], [[str(bool(res)).lower()]])

@@ -250,3 +250,38 @@ def test_exported_turtle_is_the_built_turtle_with_prefixes(runner, built):
     assert result.exit_code == 0
     assert result.stdout_bytes == (built / "graph.ttl").read_bytes()
     assert result.stdout.startswith("@prefix")
+
+
+def _rows(runner, built, *args):
+    result = runner.invoke(app, ["query", *args, "--out", str(built), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_query_filters_are_bound_as_parameters(runner, built):
+    every = _rows(runner, built, "claims")
+    ryabkov = _rows(runner, built, "claims", "--actor", "ryabkov")
+    assert ryabkov and all(r["actor"].endswith("/actor/ryabkov") for r in ryabkov)
+    assert len(ryabkov) == sum(r["actor"].endswith("/actor/ryabkov") for r in every)
+    demand = _rows(runner, built, "claims", "--demand", "nato-non-expansion")
+    assert demand and {r["demandKey"] for r in demand} == {"nato-non-expansion"}
+    dates = sorted({r["date"] for r in every if r["date"]})
+    late = _rows(runner, built, "claims", "--since", dates[-1])
+    assert late and all(r["date"] >= dates[-1] for r in late) and len(late) < len(every)
+    early = _rows(runner, built, "claims", "--until", dates[0])
+    assert early and all(r["date"] <= dates[0] for r in early)
+    russia = _rows(runner, built, "positions", "--actor", "russia")
+    assert russia and {r["partyLabel"] for r in russia} == {"Russia"}
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["actors", "--since", "2022-01-01"], "need a query with a ?date"),
+        (["claims", "--since", "2022-13-01"], "is not a date"),
+        (["meetings", "--demand", "nato-non-expansion"], "--demand"),
+    ],
+)
+def test_query_filters_that_cannot_apply_exit_2(runner, built, args, message):
+    result = runner.invoke(app, ["query", *args, "--out", str(built)])
+    assert result.exit_code == 2 and message in result.output
