@@ -33,6 +33,9 @@ def build(
         0.0, "--min-confidence", min=0.0, max=1.0, help="Leave out claims below this confidence."
     ),
     full: bool = typer.Option(False, "--full", help="Extract every article again, ignoring the cache."),
+    scheduler: str = typer.Option(
+        None, "--scheduler", help="Parse on a Dask cluster: its address (tcp://HOST:8786) or local:N."
+    ),
 ) -> None:
     """Extract actors, claims and meetings from articles and write the graph. Articles extracted
     by an earlier build into the same --out (same text, extractor and ontology) are reused."""
@@ -55,6 +58,7 @@ def build(
             progress=progress,
             min_confidence=min_confidence,
             full=full,
+            scheduler=scheduler,
         )
     except KgError as err:
         _fail(err)

@@ -225,3 +225,13 @@ def extraction_from_record(r: dict, document: Document) -> Extraction:
             for m in r["meetings"]
         ],
     )
+
+
+def append_record(record: dict, more: dict) -> None:
+    """Add the extraction record of the next piece of a long article to the first piece's."""
+    record["claims"] += more["claims"]
+    record["meetings"] += more["meetings"]
+    known = {a["key"] for a in record["actors"]}
+    record["actors"] = sorted(
+        [*record["actors"], *(a for a in more["actors"] if a["key"] not in known)], key=lambda a: a["key"]
+    )

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from kg.annotate import annotate, load_pipeline
 from kg.cache import CACHE_DIR, ExtractionCache
+from kg.distribute import extract_on_cluster
 from kg.errors import InputError
-from kg.model import Corpus, Document, Extraction, extraction_from_record
+from kg.model import Corpus, Document, Extraction, append_record, extraction_from_record
 from kg.project import project
 from kg.publish import open_output, writing
 from kg.read_documents import read_documents
@@ -47,10 +48,12 @@ def extract_corpus(
     progress: Progress | None = None,
     min_confidence: float = 0.0,
     cache: ExtractionCache | None = None,
+    scheduler: str | None = None,
 ) -> tuple[Corpus, list[InputError]]:
     """Read, annotate, extract and resolve: the corpus without writing anything. Claims whose
     confidence is below ``min_confidence`` are left out. With a ``cache``, articles extracted
-    before (same text, metadata, extractor and ontology) are not parsed again."""
+    before (same text, metadata, extractor and ontology) are not parsed again. With a Dask
+    ``scheduler`` (an address or ``local:N``) the articles are parsed on that cluster."""
     loaded = read_documents(paths)
     if strict and loaded.problems:
         raise loaded.problems[0]
@@ -73,13 +76,21 @@ def extract_corpus(
     reused = len(records)
     index = {id(d): k for k, d in enumerate(loaded.documents)}
     total = len(loaded.documents)
-    if todo:
+    if todo and scheduler:
+
+        def done(document: Document, record: dict) -> None:
+            _finish((document, record), records, index, cache)
+            if progress:
+                progress(len(records), total)
+
+        extract_on_cluster(todo, scheduler, done)
+    elif todo:
         nlp = load_pipeline(vocab)
         pending: tuple[Document, dict] | None = None
         for document, parsed in annotate(todo, nlp, jobs):
             record = parsed._.kg_extraction
             if pending is not None and pending[0] is document:  # the next piece of a long article
-                _append(pending[1], record)
+                append_record(pending[1], record)
                 continue
             if pending is not None:
                 _finish(pending, records, index, cache)
@@ -100,15 +111,6 @@ def extract_corpus(
     corpus = resolve(extractions, vocab)
     corpus.reused = reused
     return corpus, loaded.problems
-
-
-def _append(record: dict, more: dict) -> None:
-    record["claims"] += more["claims"]
-    record["meetings"] += more["meetings"]
-    known = {a["key"] for a in record["actors"]}
-    record["actors"] = sorted(
-        [*record["actors"], *(a for a in more["actors"] if a["key"] not in known)], key=lambda a: a["key"]
-    )
 
 
 def _finish(pending, records: dict[int, dict], index: dict[int, int], cache) -> None:
@@ -142,6 +144,7 @@ def build(
     progress: Progress | None = None,
     min_confidence: float = 0.0,
     full: bool = False,
+    scheduler: str | None = None,
 ) -> BuildReport:
     """Build the graph from ``paths`` into ``out``: graph.ttl, graph.trig, graph.nq, the store and
     graph.html (the overview), published together as one generation (see :mod:`kg.publish`): a
@@ -154,7 +157,13 @@ def build(
             cache.used.clear()
             shutil.rmtree(cache.folder, ignore_errors=True)
         corpus, problems = extract_corpus(
-            paths, jobs=jobs, strict=strict, progress=progress, min_confidence=min_confidence, cache=cache
+            paths,
+            jobs=jobs,
+            strict=strict,
+            progress=progress,
+            min_confidence=min_confidence,
+            cache=cache,
+            scheduler=scheduler,
         )
         vocab = load_vocabulary()
         ds = to_graph(corpus, vocab)
