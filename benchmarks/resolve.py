@@ -1,6 +1,6 @@
 """Print how long merging meeting mentions takes as their number doubles (synthetic mentions).
 
-    python benchmarks/resolve.py
+python benchmarks/resolve.py
 """
 
 from __future__ import annotations

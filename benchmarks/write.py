@@ -47,7 +47,8 @@ def main(n: int) -> None:
     for fmt in ("turtle", "nt"):
         t = time.perf_counter()
         data = export_graph(out, fmt)
-        print(f"kg export {fmt:<7}                     {time.perf_counter() - t:7.2f} s  ({len(data) / 1e6:.1f} MB)")
+        took = time.perf_counter() - t
+        print(f"kg export {fmt:<7}                     {took:7.2f} s  ({len(data) / 1e6:.1f} MB)")
 
 
 if __name__ == "__main__":

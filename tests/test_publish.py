@@ -204,3 +204,26 @@ def test_a_long_run_of_capitals_does_not_stall_turn_detection(tmp_path):
         f"assert _TURN.match({('B' * 3000) + ': hello'!r}[:120]) is None\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=20)
+
+
+def test_a_full_disk_keeps_the_previous_generation(runner, tmp_path, monkeypatch, built):
+    import errno
+    from pathlib import Path as P
+
+    out = tmp_path / "out"
+    shutil.copytree(built, out, symlinks=True)
+    before = _consistent(out)
+    real = P.write_bytes
+
+    def full(self, data):
+        if self.name == "graph.trig":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(self, data)
+
+    monkeypatch.setattr(P, "write_bytes", full)
+    result = runner.invoke(app, ["build", "seeds", "--out", str(out), "--full"])
+    monkeypatch.undo()
+    assert result.exit_code == 2
+    assert "No space left on device" in result.output and "previous one is intact" in result.output
+    assert _consistent(out) == before
+    assert not [p for p in (out / GENERATIONS).iterdir() if p.name.endswith(".staging")]
