@@ -23,7 +23,7 @@ from synthetic import write_corpus  # noqa: E402
 
 from kg.pipeline import build  # noqa: E402
 from kg.remote import push  # noqa: E402
-from kg.serve import oxigraph_binary, start_server  # noqa: E402
+from kg.serve import Gatekeeper, oxigraph_binary  # noqa: E402
 
 
 def timed_push(what: str, out: Path, endpoint: str, **auth: str) -> None:
@@ -42,9 +42,10 @@ def measure(label: str, corpus: Path, work: Path) -> None:
     print(f"[{label}] build: {report.documents} docs, {report.triples} triples in {t_build:.1f} s")
 
     t0 = time.perf_counter()
-    server = start_server(out, port=free_port())
+    gate = Gatekeeper(out, "127.0.0.1", free_port())
+    gate.start()
     t_start = time.perf_counter() - t0
-    server.stop()
+    gate.stop()
     print(f"[{label}] kg serve start-up until the endpoint answers: {t_start * 1000:.0f} ms")
 
     port = free_port()

@@ -13,6 +13,7 @@ from kg.errors import KgError, ValidationFailed
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
+    pretty_exceptions_enable=False,
     help="Build and query a knowledge graph of diplomatic demands and meetings.",
 )
 OUT = typer.Option(Path("output"), "--out", help="Folder of the built graph.")
@@ -78,31 +79,48 @@ def build(
 def serve(
     out: Path = OUT,
     host: str = typer.Option("127.0.0.1", help="Interface to bind (loopback by default)."),
-    port: int = typer.Option(7878, help="Port to listen on."),
+    port: int = typer.Option(7878, min=0, max=65535, help="Port to listen on."),
+    timeout: int = typer.Option(30, "--timeout", min=1, help="Seconds a query may run."),
+    allow_service: bool = typer.Option(False, "--allow-service", help="Allow federated SERVICE queries."),
+    cors: str = typer.Option(None, "--cors", help="Allow browser clients from this origin (or *)."),
 ) -> None:
-    """Serve the graph read-only over the SPARQL 1.1 Protocol (Oxigraph's server); Ctrl-C stops it."""
-    from kg.serve import start_server
+    """Serve the graph read-only over the SPARQL 1.1 Protocol (Oxigraph's engine behind a
+    gatekeeper that refuses oversized and federated queries); Ctrl-C stops it."""
+    import threading
+
+    from kg.serve import Gatekeeper
 
     def interrupt(signum, frame) -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGINT, interrupt)  # also when started from a script that ignores SIGINT
     signal.signal(signal.SIGTERM, interrupt)
-    server = None
+    gate = Gatekeeper(out, host, port, timeout_s=timeout, allow_service=allow_service, cors=cors)
+    stop = threading.Event()
     try:
-        server = start_server(out, host, port)
+        gate.start()
+        if host not in {"127.0.0.1", "localhost", "::1"}:
+            typer.echo(f"warning: listening on {host}: the graph is reachable from the network", err=True)
         typer.echo(
-            f"SPARQL endpoint: {server.query_url}  (read-only; all article graphs form the default graph)"
+            f"SPARQL endpoint: {gate.query_url}  (read-only; all article graphs form the default graph)"
         )
         typer.echo("Press Ctrl-C to stop.")
-        server.process.wait()
+        watcher = threading.Thread(target=gate.watch, args=(stop,), daemon=True)
+        watcher.start()
+        seen = 0
+        while watcher.is_alive():
+            watcher.join(0.5)
+            for event in gate.events[seen:]:
+                typer.echo(event, err=True)
+            seen = len(gate.events)
     except KgError as err:
+        gate.stop()
         _fail(err)
     except KeyboardInterrupt:
         pass
     finally:
-        if server is not None:
-            server.stop()
+        stop.set()
+        gate.stop()
     typer.echo("stopped")
 
 
@@ -151,6 +169,7 @@ def query(
     demand: str = typer.Option(None, "--demand", help="Only this demand (a key, e.g. nato-non-expansion)."),
     since: str = typer.Option(None, "--since", help="Only rows dated on or after YYYY-MM-DD."),
     until: str = typer.Option(None, "--until", help="Only rows dated on or before YYYY-MM-DD."),
+    allow_service: bool = typer.Option(False, "--allow-service", help="Allow federated SERVICE queries."),
 ) -> None:
     """Run a SPARQL query over the built graph (or a remote endpoint)."""
     import os
@@ -176,7 +195,7 @@ def query(
         if endpoint:
             result = remote_query(endpoint, query, user, os.environ.get("KG_PASSWORD"))
         else:
-            result = run_query(out, query, Filters(actor, demand, since, until))
+            result = run_query(out, query, Filters(actor, demand, since, until), allow_service=allow_service)
         typer.echo(format_result(result, fmt), nl=False)
     except KgError as err:
         _fail(err)
@@ -314,5 +333,25 @@ def evaluate(
         typer.echo(f"precision by {title}: " + ", ".join(parts))
 
 
+INTERNAL_ERROR = 3  # a bug: documented in the README beside 0, 1 and 2
+
+
+def main() -> None:
+    """The ``kg`` console script: ``app`` with a last-resort handler, so that no traceback reaches
+    a user; an unexpected error says what to report and exits with :data:`INTERNAL_ERROR`."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        raise SystemExit(130) from None
+    except Exception as exc:  # noqa: BLE001  (anything typed was handled in the commands)
+        typer.echo(
+            f"internal error: {type(exc).__name__}: {exc}\n"
+            "  this is a bug in diplomacy-kg: please report the command you ran and this message",
+            err=True,
+        )
+        raise SystemExit(INTERNAL_ERROR) from None
+
+
 if __name__ == "__main__":
-    app()
+    main()

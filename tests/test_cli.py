@@ -3,6 +3,7 @@
 import json
 import shutil
 import subprocess
+import sys
 
 import pytest
 from conftest import SEEDS, SHARED, copy_seeds
@@ -285,3 +286,18 @@ def test_query_filters_are_bound_as_parameters(runner, built):
 def test_query_filters_that_cannot_apply_exit_2(runner, built, args, message):
     result = runner.invoke(app, ["query", *args, "--out", str(built)])
     assert result.exit_code == 2 and message in result.output
+
+
+def test_an_unexpected_error_is_reported_without_a_traceback(built):
+    code = (
+        "import sys, kg.query, kg.cli\n"
+        "def boom(*a, **k):\n"
+        "    raise ValueError('simulated bug')\n"
+        "kg.query.run_query = boom\n"
+        f"sys.argv = ['kg', 'query', 'claims', '--out', {str(built)!r}]\n"
+        "kg.cli.main()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 3
+    assert "internal error: ValueError: simulated bug" in result.stderr and "please report" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout

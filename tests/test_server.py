@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 import signal
+import socket
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import pytest
+from conftest import copy_seeds
 from rdflib import Graph
 from servers import free_port, start_virtuoso, virtuoso_available, wait_http
 from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
@@ -128,3 +134,133 @@ def test_push_to_an_unreachable_endpoint_fails_clearly(built, runner):
     port = free_port()
     result = runner.invoke(app, ["push", "--endpoint", f"http://127.0.0.1:{port}/store", "--out", str(built)])
     assert result.exit_code == 2 and "cannot reach the endpoint" in result.output
+
+
+def _serve(out, *args):
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "serve", "--out", str(out), "--port", str(port), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}/query"
+    wait_http(url + "?query=ASK%7B%7D", timeout=60)
+    return proc, url
+
+
+def _get(url: str, query: str, timeout: float = 30) -> tuple[int, str, dict]:
+    req = urllib.request.Request(
+        url, data=urllib.parse.urlencode({"query": query}).encode(), headers={"Accept": "application/json"}
+    )
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            return resp.status, resp.read().decode(), dict(resp.headers)
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode(), dict(exc.headers)
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        out += [int(x) for x in (task / "children").read_text().split()]
+    return out
+
+
+@pytest.fixture
+def gate(built):
+    proc, url = _serve(built, "--timeout", "2", "--cors", "https://yasgui.example")
+    yield proc, url
+    if proc.poll() is None:
+        proc.kill()
+    proc.wait()
+
+
+def test_hostile_queries_get_400_and_the_server_keeps_answering(gate):
+    proc, url = gate
+    deep = "SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000
+    wide = "SELECT * WHERE { " + " . ".join(f"?s ?p{k} ?o" for k in range(6000)) + " }"  # < 100k chars
+    service = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    for query, reason in ((deep, "nests"), (wide, "patterns"), (service, "SERVICE")):
+        status, body, _ = _get(url, query)
+        assert status == 400 and reason in body
+    status, body, headers = _get(url, "ASK { ?s ?p ?o }")
+    assert status == 200 and "true" in body
+    assert headers.get("Access-Control-Allow-Origin") == "https://yasgui.example"
+    assert proc.poll() is None
+
+
+def test_a_runaway_query_is_stopped_by_the_timeout(gate):
+    proc, url = gate
+    started = time.monotonic()
+    status, _, _ = _get(
+        url, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }", 60
+    )
+    assert status >= 400 and time.monotonic() - started < 45
+    assert _get(url, "ASK {}")[0] == 200
+
+
+def test_sigkill_of_kg_serve_leaves_no_engine(built):
+    proc, url = _serve(built)
+    engines = _children(proc.pid)
+    assert engines
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(Path(f"/proc/{p}").exists() for p in engines):
+        time.sleep(0.2)
+    assert not any(
+        Path(f"/proc/{p}").exists() and "zombie" not in Path(f"/proc/{p}/status").read_text().lower()
+        for p in engines
+    )
+
+
+def test_a_busy_port_and_a_bad_host_exit_2(built):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        busy = subprocess.run(
+            [sys.executable, "-m", "kg.cli", "serve", "--out", str(built), "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert busy.returncode == 2 and f"port {port} is in use" in busy.stderr + busy.stdout
+    bad = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "serve", "--out", str(built), "--host", "evil host"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert bad.returncode == 2 and "bad --host" in bad.stderr + bad.stdout
+
+
+def test_kg_serve_follows_a_rebuild(built, tmp_path, runner):
+    out = tmp_path / "out"
+    shutil.copytree(built, out, symlinks=True)
+    proc, url = _serve(out)
+    try:
+        count = (
+            "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE "
+            "{ ?d a <https://w3id.org/diplomacy-kg/ontology#Document> }"
+        )
+        before = json.loads(_get(url, count)[1])["results"]["bindings"][0]["n"]["value"]
+        corpus = tmp_path / "c"
+        corpus.mkdir()
+        copy_seeds(corpus)
+        (corpus / "zz.txt").write_text(
+            " date 2022-01-14 More\n\nNATO rejected the demands.\n", encoding="utf-8"
+        )
+        assert runner.invoke(app, ["build", str(corpus), "--out", str(out)]).exit_code == 0
+        deadline = time.monotonic() + 30
+        now = before
+        while time.monotonic() < deadline and now == before:
+            time.sleep(0.5)
+            status, body, _ = _get(url, count)
+            if status == 200:
+                now = json.loads(body)["results"]["bindings"][0]["n"]["value"]
+        assert int(now) == int(before) + 1
+    finally:
+        proc.kill()
+        proc.wait()
