@@ -25,6 +25,25 @@ def slug(text: str) -> str:
     return enc[:120] or "x"
 
 
+def _letters(text: str) -> int:
+    return sum(ch.isalnum() for ch in text)
+
+
+def loses_letters(text: str) -> bool:
+    """Whether folding ``text`` to ASCII drops letters ('Путин', '王毅'), not only accents ('Plötner')."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _letters(folded) < _letters(unicodedata.normalize("NFKD", text))
+
+
+def actor_key(name: str) -> str:
+    """The key of an actor known only by ``name``: its slug, plus a short hash of the name when the
+    slug dropped letters, so that 'The Владимир Путин Council' and 'The 王毅 Council' differ."""
+    base = slug(name)
+    if loses_letters(name):
+        base = f"{base}-{hashlib.sha256(name.strip().encode('utf-8')).hexdigest()[:8]}"
+    return base
+
+
 def mint(kind: str, *parts: str) -> URIRef:
     """IRI for a node of ``kind`` (actor, claim, meeting...) identified by ``parts``.
 

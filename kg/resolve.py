@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date
 
+from kg.iri import loses_letters
 from kg.model import PERSON, ActorRef, Claim, Corpus, Extraction, Meeting, MeetingMention
 from kg.vocab import Vocabulary
 
@@ -17,7 +18,10 @@ SAME_SESSION_DAYS = 3
 def name_key(label: str) -> str:
     """A spelling-insensitive key for a person's name: 'Dmitri Peskov' and 'Dmitry Peskov' agree.
 
-    Folds the usual variants of transliterated names (y/i, ks/x, kh/h, doubled letters, -ey/-ei)."""
+    Folds the usual variants of transliterated names (y/i, ks/x, kh/h, doubled letters, -ey/-ei).
+    A name in another script is kept as it is (lower-cased), never folded to nothing."""
+    if loses_letters(label):
+        return unicodedata.normalize("NFKC", label).lower().strip()
     low = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode("ascii").lower()
     low = re.sub(r"[^a-z ]", "", low)
     for a, b in (

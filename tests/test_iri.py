@@ -5,7 +5,8 @@ from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 
-from kg.iri import mint, slug
+from kg.iri import actor_key, loses_letters, mint, slug
+from kg.resolve import name_key
 
 names = st.text(min_size=1, max_size=60)
 
@@ -37,3 +38,16 @@ def test_readable_slugs_for_plain_keys():
     assert str(mint("actor", "russia")).endswith("/actor/russia")
     assert slug("Sergei Ryabkov") == "sergei-ryabkov"
     assert slug("Юрий Ушаков") != slug("Сергей Рябков")
+
+
+@given(st.text(min_size=1, max_size=30), st.text(min_size=1, max_size=30))
+def test_names_that_lose_letters_in_ascii_keep_distinct_keys(a, b):
+    if a.strip() != b.strip() and loses_letters(a) and loses_letters(b):
+        assert actor_key(a) != actor_key(b)
+        assert name_key(a) != name_key(b) or a.lower().strip() == b.lower().strip()
+
+
+def test_non_latin_names_are_distinct_actors_and_accents_are_not():
+    assert actor_key("The Владимир Путин Council") != actor_key("The 王毅 Council")
+    assert actor_key("Jens Plötner") == actor_key("Jens Plotner") == "jens-plotner"
+    assert name_key("Владимир Путин") != name_key("王毅") and name_key("王毅")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.syntax import is_subject
-from kg.iri import slug
+from kg.iri import actor_key
 from kg.model import ORGANIZATION, PERSON, STATE, ActorRef
 from kg.vocab import Vocabulary
 
@@ -95,7 +95,7 @@ class Mentions:
         return prev is not None and (prev.lower_.rstrip(".") in _HONORIFICS or prev.lower_ in roles)
 
     def _local(self, name: str, kind: str, party: str | None = None, role: str | None = None) -> ActorRef:
-        key = slug(name)
+        key = actor_key(name)
         if key in self.vocab.actors:  # an unresolved 'Blinken' is not the gazetteer's Antony Blinken
             key = f"{key}-unresolved"
         if key not in self.local:
