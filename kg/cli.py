@@ -24,10 +24,47 @@ def _fail(err: KgError) -> None:
     raise typer.Exit(err.exit_code)
 
 
+def _build_paths(paths: list[Path] | None, sample: bool) -> list[Path]:
+    from kg.errors import UsageError
+    from kg.settings import SAMPLE_DIR
+
+    if sample:
+        return [SAMPLE_DIR, *(paths or [])]
+    if paths:
+        return paths
+    if Path("seeds").is_dir():
+        return [Path("seeds")]
+    raise UsageError(
+        "no articles given and no seeds/ folder here",
+        fix="name article files or folders, or run kg build --sample for the bundled sample",
+    )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"diplomacy-kg {version('diplomacy-kg')}")
+        except PackageNotFoundError:
+            typer.echo("diplomacy-kg (not installed)")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version."
+    ),
+) -> None:
+    """Build and query a knowledge graph of diplomatic demands and meetings."""
+
+
 @app.command()
 def build(
     paths: list[Path] = typer.Argument(None, help="Article files or folders (default: seeds/)."),
     out: Path = OUT,
+    sample: bool = typer.Option(False, "--sample", help="Build the five bundled sample articles."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Parallel spaCy processes."),
     strict: bool = typer.Option(False, help="Exit 2 before writing anything if any file is bad."),
     min_confidence: float = typer.Option(
@@ -52,7 +89,7 @@ def build(
 
     try:
         report = run_build(
-            paths or [Path("seeds")],
+            _build_paths(paths, sample),
             out,
             jobs=jobs,
             strict=strict,
