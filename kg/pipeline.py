@@ -56,7 +56,13 @@ def extract_corpus(
     ``scheduler`` (an address or ``local:N``) the articles are parsed on that cluster."""
     loaded = read_documents(paths)
     if strict and loaded.problems:
-        raise loaded.problems[0]
+        if len(loaded.problems) == 1:
+            raise loaded.problems[0]
+        raise InputError(
+            f"{len(loaded.problems)} files cannot be read",
+            why="\n       ".join(p.message().replace("\n", " ") for p in loaded.problems),
+            fix="fix or remove the files named above, or build without --strict to skip them",
+        )
     if not loaded.documents:
         raise InputError(
             "no article could be read",

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -154,43 +156,92 @@ def doc_id_of(path: Path) -> str:
     return path.stem
 
 
-def list_article_files(paths: Iterable[Path]) -> list[Path]:
-    """The article files named by ``paths`` (files, or folders searched one level deep), sorted."""
+def _shown(path: Path) -> str:
+    """A path as text that can be printed even when its name is not valid UTF-8."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _is_article_name(path: Path) -> bool:
+    return path.suffix.lower() in SUFFIXES
+
+
+def list_article_files(paths: Iterable[Path]) -> tuple[list[Path], list[InputError]]:
+    """The article files named by ``paths`` (files, or folders searched one level deep), sorted,
+    and the problems met: an article-named entry that is no regular file (a dangling link, a link
+    loop, a FIFO, a folder), a named file that is no article, a file name that is not UTF-8."""
     found: list[Path] = []
+    problems: list[InputError] = []
+
+    def check(f: Path, named: bool) -> None:
+        if not _is_article_name(f):
+            if named:
+                problems.append(
+                    InputError(
+                        "not an article file",
+                        where=_shown(f),
+                        why=f"articles end in {' or '.join(SUFFIXES)}",
+                        fix="pass .txt or .jsonl files, or the folder holding them",
+                    )
+                )
+            return
+        try:
+            os.fsencode(f).decode("utf-8")
+        except UnicodeDecodeError:
+            problems.append(
+                InputError("the file name is not valid UTF-8", where=_shown(f), fix="rename the file")
+            )
+            return
+        try:
+            regular = stat.S_ISREG(f.stat().st_mode)  # follows links; never opens a FIFO
+        except OSError as exc:  # a dangling link, a link loop
+            problems.append(InputError("cannot read the file", where=_shown(f), why=exc.strerror or str(exc)))
+            return
+        if not regular:
+            problems.append(
+                InputError(
+                    "not a regular file", where=_shown(f), why="a folder, FIFO or device", fix="remove it"
+                )
+            )
+            return
+        found.append(f)
+
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            found.extend(f for f in sorted(p.iterdir()) if f.is_file() and f.suffix in SUFFIXES)
-        elif p.is_file():
-            found.append(p)
+            for f in sorted(p.iterdir()):
+                check(f, named=False)
+        elif p.exists() or p.is_symlink():
+            check(p, named=True)
         else:
             raise InputError(
                 "no such file or folder",
-                where=str(p),
+                where=_shown(p),
                 fix="pass a folder of .txt/.jsonl articles or article files",
             )
     if not found:
         raise InputError(
             "no articles found",
-            where=", ".join(str(p) for p in paths),
-            why="no .txt or .jsonl files in the given folders",
+            where=", ".join(_shown(Path(p)) for p in paths),
+            why="; ".join(e.message().splitlines()[0] for e in problems[:3])
+            or "no .txt or .jsonl files in the given folders",
             fix="put articles (*.txt, *.jsonl) in the folder, or pass other paths",
         )
-    return sorted(set(found))
+    return sorted(set(found)), problems
 
 
 def read_documents(paths: Iterable[Path]) -> LoadResult:
     """Read every article under ``paths``; bad files are reported in ``problems``, not raised."""
     result = LoadResult()
-    seen: set[str] = set()
-    for f in list_article_files(paths):
+    seen: dict[str, str] = {}
+    files, result.problems = list_article_files(paths)
+    for f in files:
         try:
             data = f.read_bytes()
         except OSError as exc:
             result.problems.append(InputError("cannot read the file", where=str(f), why=str(exc)))
             continue
         try:
-            if f.suffix == ".jsonl":
+            if f.suffix.lower() == ".jsonl":
                 docs = []
                 for i, line in enumerate(data.splitlines(), 1):
                     if line.strip():
@@ -209,11 +260,11 @@ def read_documents(paths: Iterable[Path]) -> LoadResult:
                     InputError(
                         f"duplicate document id {d.doc_id!r}",
                         where=d.file_name,
-                        why="document ids come from file stems (or the JSON id) and must be unique",
+                        why=f"{seen[d.doc_id]} has the same id; ids come from file stems (or the JSON id)",
                         fix="rename one of the files",
                     )
                 )
                 continue
-            seen.add(d.doc_id)
+            seen[d.doc_id] = d.file_name
             result.documents.append(d)
     return result

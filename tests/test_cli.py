@@ -301,3 +301,12 @@ def test_an_unexpected_error_is_reported_without_a_traceback(built):
     assert result.returncode == 3
     assert "internal error: ValueError: simulated bug" in result.stderr and "please report" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_strict_names_every_bad_file(runner, corpus_dir, tmp_path):
+    copy_seeds(corpus_dir)
+    (corpus_dir / "zz_a.txt").write_text(" date 2022-02-30 Impossible\nText.", encoding="utf-8")
+    (corpus_dir / "zz_b.txt").write_bytes(b"\xff\xfe\x00bad")
+    result = runner.invoke(app, ["build", str(corpus_dir), "--out", str(tmp_path / "o"), "--strict"])
+    assert result.exit_code == 2
+    assert "zz_a.txt" in result.output and "zz_b.txt" in result.output and "2 files" in result.output

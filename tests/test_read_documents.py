@@ -1,5 +1,6 @@
 """Loading articles: date lines, JSON lines, and clear errors for bad files."""
 
+import os
 from datetime import date
 
 import pytest
@@ -100,3 +101,38 @@ def test_json_line_on_arbitrary_bytes_returns_a_document_or_a_clear_error(data):
     else:
         d.text.encode("utf-8")
         assert "\x00" not in d.text
+
+
+def test_odd_folder_entries_are_named_not_skipped_silently(corpus_dir):
+    (corpus_dir / "good.txt").write_text("Talks began.", encoding="utf-8")
+    (corpus_dir / "LOUD.TXT").write_text("Talks began loudly.", encoding="utf-8")
+    (corpus_dir / "dangling.txt").symlink_to(corpus_dir / "missing.txt")
+    (corpus_dir / "loop.txt").symlink_to(corpus_dir / "loop.txt")
+    os.mkfifo(corpus_dir / "pipe.txt")
+    (corpus_dir / "folder.txt").mkdir()
+    (corpus_dir / "notes.md").write_text("not an article", encoding="utf-8")
+    bad = os.fsdecode(b"caf\xe9.txt")
+    (corpus_dir / bad).write_text("Talks.", encoding="utf-8")
+    result = read_documents([corpus_dir])
+    assert sorted(d.doc_id for d in result.documents) == ["LOUD", "good"]
+    text = "\n".join(p.message() for p in result.problems)
+    for name in ("dangling.txt", "loop.txt", "pipe.txt", "folder.txt", "caf\\xe9.txt"):
+        assert name in text
+    assert "notes.md" not in text  # other files in a folder are not articles, and not problems
+    text.encode("utf-8")  # printable
+
+
+def test_a_named_file_that_is_no_article_is_a_problem(corpus_dir):
+    (corpus_dir / "a.txt").write_text("Talks began.", encoding="utf-8")
+    (corpus_dir / "README.md").write_text("# readme", encoding="utf-8")
+    result = read_documents([corpus_dir / "a.txt", corpus_dir / "README.md"])
+    assert [d.doc_id for d in result.documents] == ["a"]
+    assert "README.md" in result.problems[0].message() and "not an article" in result.problems[0].message()
+
+
+def test_a_duplicate_id_names_both_files(corpus_dir):
+    (corpus_dir / "x1.txt").write_text("Talks.", encoding="utf-8")
+    (corpus_dir / "feed.jsonl").write_text('{"id": "x1", "text": "More talks."}\n', encoding="utf-8")
+    result = read_documents([corpus_dir])
+    [problem] = result.problems
+    assert "x1.txt" in problem.message() and "feed.jsonl" in problem.message()
