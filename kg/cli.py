@@ -169,6 +169,9 @@ def push(
     user: str = typer.Option(None, "--user", help="User name; the password is read from $KG_PASSWORD."),
     auth: str = typer.Option("basic", "--auth", help="basic or digest (Virtuoso's -auth endpoints)."),
     graph_param: str = typer.Option("graph", "--graph-param", help="Query parameter naming the graph."),
+    keep_remote: bool = typer.Option(
+        False, "--keep-remote", help="Keep remote graphs of articles that are gone (no DELETE)."
+    ),
 ) -> None:
     """Upload the graph to a triple store, one named graph per article, replacing earlier pushes."""
     import os
@@ -176,7 +179,7 @@ def push(
     from kg.remote import push as run_push
 
     def report(item) -> None:
-        typer.echo(f"{item.triples:7d} triples -> {item.graph} (HTTP {item.status})")
+        typer.echo(f"{item.action:8s} {item.triples:7d} triples  {item.graph} (HTTP {item.status})")
 
     try:
         done = run_push(
@@ -188,10 +191,15 @@ def push(
             auth=auth,
             graph_param=graph_param,
             progress=report,
+            keep_remote=keep_remote,
         )
     except KgError as err:
         _fail(err)
-    typer.echo(f"pushed {sum(d.triples for d in done)} triples in {len(done)} graphs to {endpoint}")
+    counts = {a: sum(d.action == a for d in done) for a in ("added", "replaced", "deleted")}
+    typer.echo(
+        f"pushed {sum(d.triples for d in done)} triples to {endpoint}: "
+        f"{counts['added']} graphs added, {counts['replaced']} replaced, {counts['deleted']} deleted"
+    )
 
 
 @app.command()

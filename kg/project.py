@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -168,17 +169,22 @@ def to_exchange_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy with only scalar attributes, as GraphML and GEXF need (evidence becomes text)."""
     h = nx.MultiDiGraph()
     for n, data in sorted(g.nodes(data=True)):
-        h.add_node(
-            n, **{k: (v if isinstance(v, (str, int, float, bool)) else _text(v)) for k, v in data.items()}
-        )
+        h.add_node(_xml_safe(n), **{k: _scalar(v) for k, v in data.items()})
     for u, v, k, data in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
-        h.add_edge(
-            u,
-            v,
-            key=k,
-            **{a: (b if isinstance(b, (str, int, float, bool)) else _text(b)) for a, b in data.items()},
-        )
+        h.add_edge(_xml_safe(u), _xml_safe(v), key=_xml_safe(k), **{a: _scalar(b) for a, b in data.items()})
     return h
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_safe(value):
+    """XML 1.0 has no C0 control characters (bar tab and newlines): they become U+FFFD."""
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
+
+
+def _scalar(value):
+    return _xml_safe(value if isinstance(value, (str, int, float, bool)) else _text(value))
 
 
 def _text(evidence: object) -> str:

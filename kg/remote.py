@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,11 +24,32 @@ from kg.store import open_store
 GRAPH_PREFIX = DATA_NS + "graph/"
 
 
+_ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`?#]+$")
+
+
+def check_prefix(prefix: str) -> None:
+    """A graph prefix must be an absolute IRI: 'relative/' or '?graph=x&y=' would be resolved by
+    the server against its own URL."""
+    if not _ABSOLUTE_IRI.match(prefix):
+        raise UsageError(
+            f"--graph-prefix {prefix!r} is not an absolute IRI",
+            why="remote graph names are IRIs; a relative or query-like prefix is resolved by the server",
+            fix="use one like https://example.org/graphs/",
+        )
+
+
+def _manifest(out: Path, endpoint: str, prefix: str | None) -> Path:
+    """Where the names of the graphs this folder pushed to ``endpoint`` are remembered."""
+    digest = hashlib.sha256(f"{endpoint}\n{prefix or ''}".encode()).hexdigest()[:16]
+    return Path(out) / ".push" / f"{digest}.json"
+
+
 @dataclass
 class Pushed:
     graph: str
     triples: int
     status: int
+    action: str = "added"  # added, replaced or deleted
 
 
 def target_graph(local: str, prefix: str | None) -> str:
@@ -54,14 +79,24 @@ def push(
     auth: str = "basic",
     graph_param: str = "graph",
     progress: Callable[[Pushed], None] | None = None,
+    keep_remote: bool = False,
 ) -> list[Pushed]:
-    """PUT every named graph of the built store to a Graph Store Protocol endpoint.
+    """PUT every named graph of the built store to a Graph Store Protocol endpoint, then DELETE
+    the graphs an earlier push from this folder put there whose articles are gone (unless
+    ``keep_remote``), so the remote graphs under the prefix equal the local set.
 
     PUT replaces the graph, so pushing again after a re-build duplicates nothing. Each graph goes in
     one request: a failure leaves that graph as it was on the server and stops the push.
     """
     if auth not in {"basic", "digest"}:
         raise UsageError(f"unknown auth scheme {auth!r}", fix="use --auth basic or --auth digest")
+    if graph_prefix:
+        check_prefix(graph_prefix)
+    manifest = _manifest(out, endpoint, graph_prefix)
+    try:
+        before = set(json.loads(manifest.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        before = set()
     store = open_store(out)
     names = sorted(g.value for g in store.named_graphs())
     if not names:
@@ -97,11 +132,47 @@ def push(
                 why=resp.text[:300].strip(),
                 fix="check the Graph Store URL, the credentials and write permission",
             )
-        item = Pushed(remote, len(quads), resp.status_code)
+        item = Pushed(remote, len(quads), resp.status_code, "replaced" if remote in before else "added")
         done.append(item)
         if progress:
             progress(item)
+    pushed = {d.graph for d in done}
+    _remember(manifest, before | pushed)
+    if not keep_remote:
+        for remote in sorted(before - pushed):
+            resp = _request(session, "delete", endpoint, {graph_param: remote})
+            if resp.status_code >= 300 and resp.status_code != 404:
+                raise RemoteError(
+                    f"HTTP {resp.status_code} while deleting graph {remote}",
+                    where=endpoint,
+                    why=resp.text[:300].strip(),
+                    fix="check write permission, or push with --keep-remote",
+                )
+            item = Pushed(remote, 0, resp.status_code, "deleted")
+            done.append(item)
+            if progress:
+                progress(item)
+        _remember(manifest, pushed)
     return done
+
+
+def _remember(manifest: Path, names: set[str]) -> None:
+    manifest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = manifest.with_suffix(".tmp")
+    tmp.write_text(json.dumps(sorted(names)), encoding="utf-8")
+    os.replace(tmp, manifest)
+
+
+def _request(session: requests.Session, method: str, endpoint: str, params: dict) -> requests.Response:
+    try:
+        return session.request(method, endpoint, params=params, timeout=120)
+    except requests.RequestException as exc:
+        raise RemoteError(
+            "cannot reach the endpoint",
+            where=endpoint,
+            why=str(exc),
+            fix="check the URL and that the server runs",
+        ) from exc
 
 
 def remote_query(endpoint: str, query: str, user: str | None = None, password: str | None = None) -> Result:

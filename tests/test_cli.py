@@ -310,3 +310,22 @@ def test_strict_names_every_bad_file(runner, corpus_dir, tmp_path):
     result = runner.invoke(app, ["build", str(corpus_dir), "--out", str(tmp_path / "o"), "--strict"])
     assert result.exit_code == 2
     assert "zz_a.txt" in result.output and "zz_b.txt" in result.output and "2 files" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_exchange_formats_survive_control_characters(runner, tmp_path, fmt):
+    import xml.etree.ElementTree as ET
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "ctl.txt").write_text(
+        " date 2022-01-10 Bell \x07 title\n\n"
+        "Russia demanded \x01 that NATO stop its eastward expansion \x1b.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "o"
+    assert runner.invoke(app, ["build", str(corpus), "--out", str(out)]).exit_code == 0
+    result = runner.invoke(app, ["export", "--out", str(out), "--format", fmt])
+    assert result.exit_code == 0, result.output
+    root = ET.fromstring(result.stdout_bytes)
+    assert len(list(root.iter())) > 5

@@ -264,3 +264,51 @@ def test_kg_serve_follows_a_rebuild(built, tmp_path, runner):
     finally:
         proc.kill()
         proc.wait()
+
+
+GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g"
+
+
+def test_push_deletes_the_graphs_of_vanished_articles(tmp_path, runner):
+    from kg.serve import oxigraph_binary
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    copy_seeds(corpus)
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["build", str(corpus), "--out", str(out)]).exit_code == 0
+    port = free_port()
+    server = subprocess.Popen(
+        [oxigraph_binary(), "serve", "--location", str(tmp_path / "remote"), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_http(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D")
+        store, query = f"http://127.0.0.1:{port}/store", f"http://127.0.0.1:{port}/query"
+
+        def remote_graphs() -> list[str]:
+            status, body, _ = _get(query, GRAPHS)
+            assert status == 200
+            return [b["g"]["value"] for b in json.loads(body)["results"]["bindings"]]
+
+        first = runner.invoke(app, ["push", "--endpoint", store, "--out", str(out)])
+        assert first.exit_code == 0, first.output
+        assert remote_graphs() == [r[0] for r in run_query(out, GRAPHS).rows]
+        sorted(corpus.iterdir())[0].unlink()
+        assert runner.invoke(app, ["build", str(corpus), "--out", str(out)]).exit_code == 0
+        second = runner.invoke(app, ["push", "--endpoint", store, "--out", str(out)])
+        assert second.exit_code == 0, second.output
+        assert "0 graphs added" in second.output and "1 deleted" in second.output
+        assert remote_graphs() == [r[0] for r in run_query(out, GRAPHS).rows]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@pytest.mark.parametrize("prefix", ["relative/", "?graph=evil&x=", "http://ex.org/a b/"])
+def test_a_graph_prefix_must_be_an_absolute_iri(built, runner, prefix):
+    result = runner.invoke(
+        app, ["push", "--endpoint", "http://127.0.0.1:9/store", "--out", str(built), "--graph-prefix", prefix]
+    )
+    assert result.exit_code == 2 and "not an absolute IRI" in result.output
