@@ -289,3 +289,21 @@ def test_not_without_is_a_condition_not_a_refusal(analyse):
 def test_ukraine_being_involved_is_not_ukraine_joining(analyse):
     x = analyse('"No decisions about Ukraine without Ukraine being involved," Blinken said.')
     assert not any(c.demand == "ukraine-not-in-nato" for c in x.claims)
+
+
+def test_that_demand_stands_for_what_the_sentence_before_demanded(analyse):
+    x = analyse(
+        "Moscow wants a guarantee that Kyiv will never be admitted to the alliance. "
+        "Washington has dismissed that demand."
+    )
+    assert ("usa", "Rejects", "ukraine-not-in-nato") in claim_set(x)
+
+
+def test_a_stance_restated_after_as_counts_once(analyse):
+    x = analyse(
+        "Moscow wants a guarantee that Kyiv will never be admitted to the alliance. "
+        "Washington has dismissed that demand as a non-starter."
+    )
+    got = claim_set(x)
+    assert ("usa", "Rejects", "ukraine-not-in-nato") in got
+    assert ("usa", "Demands", "ukraine-not-in-nato") not in got

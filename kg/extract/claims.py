@@ -164,7 +164,19 @@ class ClaimFinder(ActorFinder):
             if negs:
                 pred.hit = Hit(cue, tuple(sorted({*hit.tokens, *negs})))
                 preds.append(pred)
-        return preds
+        return [p for p in preds if not self._restated(p, preds)]
+
+    @staticmethod
+    def _restated(p: Predicate, preds: list[Predicate]) -> bool:
+        """'dismissed that demand as a non-starter', 'rejected it as unacceptable': a predicate after
+        'as' restates the stance of the verb it completes; counted once, it does not cancel it."""
+        prep = p.anchor.head
+        if p.anchor.dep_ != "pobj" or prep.lower_ != "as":
+            return False
+        verb = prep.head
+        if verb.pos_ in {"NOUN", "PROPN"} and verb.dep_ in {"dobj", "nsubjpass"}:
+            verb = verb.head
+        return any(q is not p and q.anchor.i == verb.i and q.side == p.side for q in preds)
 
     def _predicate(self, hit: Hit, family: str) -> Predicate:
         anchor = self.anchor(hit)
@@ -457,6 +469,7 @@ class ClaimFinder(ActorFinder):
         claims: list[Claim] = []
         previous: list[ConceptHit] = []
         stated: list[Held] = []  # the last sentence's stances, per holder, before its concept's polarity
+        demanded: set[str] = set()  # what the last sentence's claims demanded: 'that demand' next
         for sent in self.doc.sents:
             norms = token_norms(sent)
             hits = self.concept_finder.concepts(norms)
@@ -469,8 +482,11 @@ class ClaimFinder(ActorFinder):
             if previous and root_subj and root_subj[0].lower_ in _BARE_REFERENCES:
                 known = {h.key for h in hits}  # 'This, along with X, is unacceptable': the last point made
                 hits += [ConceptHit(h.key, (root_subj[0].i,), +1) for h in previous if h.key not in known]
+            if not hits and demanded and preds:
+                hits = self._referred(sent, demanded)
+                preds = self._preds  # without the pointing noun itself
             if not hits:
-                previous, stated = [], []
+                previous, stated, demanded = [], [], set()
                 continue
             evidence = evidence_of(self.document, sent)
             fragment = not preds and self._continues(sent)
@@ -492,7 +508,20 @@ class ClaimFinder(ActorFinder):
                 claims += self._enumeration_claims(sent, hits, evidence)
             previous = own
             stated = now if not fragment else stated
+            demanded = {c.demand for c in claims if c.evidence == evidence and c.stance == DEMANDS}
         return [c for c in _dedupe(claims) if c.stance in self.allowed.get(c.demand, (DEMANDS, REJECTS))]
+
+    def _referred(self, sent: Span, demanded: set[str]) -> list[ConceptHit]:
+        """'Washington dismissed that demand': a demand noun pointing back ('that', 'this', 'these',
+        'such') stands for what the sentence before demanded."""
+        for tok in sent:
+            if tok.lemma_.lower() in self.demand_nouns and any(
+                c.dep_ == "det" and c.lower_ in {"this", "that", "these", "those", "such"}
+                for c in tok.children
+            ):
+                self._preds = [p for p in self._preds if p.anchor.i != tok.i]
+                return [ConceptHit(key, (tok.i,), +1) for key in sorted(demanded)]
+        return []
 
     @staticmethod
     def _continues(sent: Span) -> bool:
