@@ -307,3 +307,22 @@ def test_a_stance_restated_after_as_counts_once(analyse):
     got = claim_set(x)
     assert ("usa", "Rejects", "ukraine-not-in-nato") in got
     assert ("usa", "Demands", "ukraine-not-in-nato") not in got
+
+
+def test_a_speaker_saying_their_side_will_never_close_the_door_rejects_non_expansion(analyse):
+    x = analyse("NATO's secretary general said the alliance will never close its door.")
+    assert ("stoltenberg", "Rejects", "nato-non-expansion") in claim_set(x)
+
+
+def test_its_deputy_is_the_gazetteers_holder_of_that_role(analyse):
+    x = analyse(
+        "The alliance will not give up its open-door policy, its deputy secretary general told a conference."
+    )
+    got = claim_set(x)
+    assert ("geoana", "Rejects", "nato-non-expansion") in got
+    assert not any(actor == "stoltenberg" for actor, _, _ in got)
+
+
+def test_a_right_to_seek_membership_is_one_phrase(analyse):
+    x = analyse("Ukraine's foreign minister rejected any limits on Kyiv's right to seek NATO membership.")
+    assert ("kuleba", "Rejects", "ukraine-not-in-nato") in claim_set(x)

@@ -227,8 +227,13 @@ class ClaimFinder(ActorFinder):
             for s in p.sites:
                 at.setdefault(s, []).append(p)
         head = self.concept_finder.head_of(ch.tokens)
+        # 'the alliance will never close its door': a negation on the mention's own words reverses it
+        own = any(negations(self.doc[i], frozenset(ch.tokens)) for i in ch.tokens) and not ch.topic
         walk = _Walk(
-            sign=ch.polarity, cue_tokens=frozenset(i for p in preds for i in p.hit.tokens) | set(ch.tokens)
+            sign=ch.polarity,
+            cue_tokens=frozenset(i for p in preds for i in p.hit.tokens) | set(ch.tokens),
+            reversed=own,
+            negated=own,
         )
         prev = head
         for node, from_conj in [(head, False), *path_up(head)]:
@@ -267,6 +272,7 @@ class ClaimFinder(ActorFinder):
             here += self._elaborated(node, prev, preds, walk.applied)
         in_mention = node.i in ch.tokens
         if in_mention and not here:
+            walk.subjects += [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
             return True
         if (
             prev.lower_ in self.topic_preps

@@ -176,6 +176,20 @@ class Mentions:
             person = self.recent_person(tok.i, party=modifier.key if modifier else None)
             if person is not None:
                 return person
+            if modifier is not None:  # 'its deputy secretary general': the gazetteer's holder of that role
+                words = [
+                    t.lower_ for t in tok.subtree if t.i < tok.i and t.dep_ not in {"det", "poss", "case"}
+                ]
+                role = " ".join([*words, tok.lower_])
+                holders = [
+                    a.ref
+                    for a in self.vocab.actors.values()
+                    if a.ref.kind == PERSON
+                    and a.ref.party == modifier.key
+                    and (a.ref.role or "").lower() == role.strip()
+                ]
+                if len(holders) == 1:
+                    return holders[0]
             if modifier is not None:
                 return modifier  # 'the Polish minister', unnamed: speaks for Poland
         if lemma in self.vocab.lexicon("group-nouns") or low in self.vocab.lexicon("group-nouns"):
@@ -187,6 +201,12 @@ class Mentions:
 
     def _modifier_actor(self, tok: Token) -> ActorRef | None:
         for c in tok.children:
+            if c.dep_ == "poss" and c.lower_ in {"its", "their"}:
+                for i in range(c.i - 1, c.sent.start - 1, -1):  # 'the alliance ..., its envoy said'
+                    ref = self.by_token.get(i)
+                    if ref is not None and ref.kind in (STATE, ORGANIZATION):
+                        return ref
+                continue
             if c.dep_ in _MODIFIER_DEPS or (c.dep_ == "prep" and c.lower_ in {"for", "of", "from"}):
                 for t in [c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"]:
                     for u in t.subtree:

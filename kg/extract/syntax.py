@@ -39,6 +39,17 @@ def one_phrase(doc: Doc, tokens: tuple[int, ...]) -> bool:
             if node.i in common:
                 total += k
                 break
-            if k > 0 and node.pos_ in {"VERB", "AUX"}:
+            if k > 0 and node.pos_ in {"VERB", "AUX"} and not _infinitive_of_noun(node):
                 return False
     return total <= 4 * len(toks)
+
+
+def _infinitive_of_noun(verb: Token) -> bool:
+    """'Kyiv's right to seek membership', 'plans to join': a to-infinitive that only completes a
+    noun, with no subject of its own, keeps the phrase together."""
+    return (
+        verb.dep_ == "acl"
+        and verb.head.pos_ in {"NOUN", "PROPN"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    )
