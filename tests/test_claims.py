@@ -326,3 +326,15 @@ def test_its_deputy_is_the_gazetteers_holder_of_that_role(analyse):
 def test_a_right_to_seek_membership_is_one_phrase(analyse):
     x = analyse("Ukraine's foreign minister rejected any limits on Kyiv's right to seek NATO membership.")
     assert ("kuleba", "Rejects", "ukraine-not-in-nato") in claim_set(x)
+
+
+def test_proposing_an_order_without_enlargement_demands_non_expansion(analyse):
+    x = analyse("Macron proposed a new security order in which NATO would refrain from further enlargement.")
+    assert ("macron", "Demands", "nato-non-expansion") in claim_set(x)
+
+
+def test_troops_out_of_members_that_joined_after_1997_is_the_1997_posture(analyse):
+    x = analyse(
+        "Russia will insist on the withdrawal of NATO troops from Romania and Bulgaria, Ryabkov said."
+    )
+    assert ("ryabkov", "Demands", "nato-1997-posture") in claim_set(x)
