@@ -3,6 +3,7 @@ graph (actors, meetings) and the vocabulary graph (demand scheme, forums, places
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -42,6 +43,10 @@ PREFIXES = {
     "owl": str(OWL),
     "skos": str(SKOS),
     "prov": str(PROV),
+    "schema": "https://schema.org/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "org": "http://www.w3.org/ns/org#",
+    "dcterms": "http://purl.org/dc/terms/",
 }
 
 
@@ -175,7 +180,64 @@ def to_graph(corpus: Corpus, vocab: Vocabulary) -> Dataset:
         _claim(ds.graph(document_graph_iri(c.doc_id)), c, doc_iri, vocab)
     for m in corpus.meetings:
         _meeting(ds, m, vocab)
+    supers = _alignment(vocab.graph)
+    for ctx in list(ds.graphs()):
+        if ctx.identifier != VOCABULARY_GRAPH:
+            _materialize(ctx, supers)
     return ds
+
+
+SCHEMA = "https://schema.org/"
+
+
+def _alignment(ontology: Graph) -> dict[URIRef, set[URIRef]]:
+    """For each project class and property, the standard (non-dkg) classes and properties it is a
+    sub-class or sub-property of, transitively, as ``kg.ttl`` declares them."""
+    direct: dict[URIRef, set[URIRef]] = {}
+    for rel in (RDFS.subClassOf, RDFS.subPropertyOf):
+        for sub, sup in ontology.subject_objects(rel):
+            if isinstance(sub, URIRef) and isinstance(sup, URIRef):
+                direct.setdefault(sub, set()).add(sup)
+    out: dict[URIRef, set[URIRef]] = {}
+    for term in direct:
+        if not str(term).startswith(ONTOLOGY_NS):
+            continue
+        seen, todo = set(), list(direct[term])
+        while todo:
+            t = todo.pop()
+            if t not in seen:
+                seen.add(t)
+                todo += direct.get(t, ())
+        out[term] = {t for t in seen if not str(t).startswith(ONTOLOGY_NS)}
+    return out
+
+
+def _materialize(g: Graph, supers: dict[URIRef, set[URIRef]]) -> None:
+    """Assert the standard types and properties beside the project's own, so that schema.org,
+    PROV, FOAF and ORG queries work without a reasoner; documents and meetings get the schema.org
+    terms a reader expects (datePublished, headline, url; startDate)."""
+    schema = {
+        k: URIRef(SCHEMA + k)
+        for k in ("datePublished", "headline", "url", "startDate", "NewsArticle", "Event")
+    }
+    for s, p, o in list(g):
+        if p == RDF.type:
+            for sup in supers.get(o, ()):
+                g.add((s, RDF.type, sup))
+        else:
+            for sup in supers.get(p, ()):
+                g.add((s, sup, o))
+    for doc in list(g.subjects(RDF.type, DKG.Document)):
+        for d in g.objects(doc, DKG.date):
+            g.add((doc, schema["datePublished"], d))
+        for title in g.objects(doc, RDFS.label):
+            g.add((doc, schema["headline"], title))
+        for url in g.objects(doc, DKG.url):
+            if re.match(r"^https?://[^\s<>\"{}|\\^`]+$", str(url)):
+                g.add((doc, schema["url"], URIRef(str(url))))
+    for m in list(g.subjects(RDF.type, DKG.Meeting)):
+        for d in g.objects(m, DKG.date):
+            g.add((m, schema["startDate"], d))
 
 
 def union(ds: Dataset) -> Graph:

@@ -59,3 +59,28 @@ def test_serialisation_is_byte_identical(vocab):
     a = union(to_graph(small_corpus(), vocab)).serialize(format="turtle")
     b = union(to_graph(small_corpus(), vocab)).serialize(format="turtle")
     assert a == b
+
+
+STANDARD = """
+PREFIX schema: <https://schema.org/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX org: <http://www.w3.org/ns/org#>
+SELECT
+  (COUNT(DISTINCT ?doc) AS ?articles) (COUNT(DISTINCT ?claim) AS ?claims)
+  (COUNT(DISTINCT ?meeting) AS ?meetings) (COUNT(DISTINCT ?person) AS ?people)
+WHERE {
+  { ?doc a schema:NewsArticle ; schema:datePublished ?published ; schema:headline ?headline . }
+  UNION { ?claim a prov:Entity ; prov:wasDerivedFrom ?from ; prov:wasAttributedTo ?agent .
+          ?agent a prov:Agent . }
+  UNION { ?meeting a schema:Event ; schema:startDate ?start ; schema:location ?where ;
+          schema:attendee ?who . }
+  UNION { ?person a schema:Person ; org:memberOf ?party . }
+}"""
+
+
+def test_standard_vocabularies_answer_without_a_reasoner(built):
+    from kg.query import run_query
+
+    [row] = run_query(built, STANDARD).rows
+    articles, claims, meetings, people = (int(x) for x in row)
+    assert articles >= 4 and claims >= 10 and meetings >= 3 and people >= 3
