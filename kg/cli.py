@@ -105,11 +105,17 @@ def build(
             state["bar"].__exit__(None, None, None)
     for p in report.problems:
         typer.echo(f"skipped: {p.message()}", err=True)
+
+    def n(count: int, word: str) -> str:
+        return f"{count} {word}" + ("" if count == 1 else "s")
+
     typer.echo(
-        f"{report.documents} documents ({report.documents - report.reused} extracted, {report.reused} "
-        f"from the cache), {report.claims} claims, {report.meetings} meetings, {report.actors} actors, "
-        f"{report.triples} triples -> {report.out}/graph.ttl, {report.out}/store"
+        f"{n(report.documents, 'document')} ({report.documents - report.reused} extracted, {report.reused} "
+        f"from the cache), {n(report.claims, 'claim')}, {n(report.meetings, 'meeting')}, "
+        f"{n(report.actors, 'actor')}, {n(report.triples, 'triple')} "
+        f"-> {report.out}/graph.ttl, {report.out}/store"
     )
+    typer.echo(f"next: open {report.out}/graph.html, or run kg query --list --out {report.out}")
 
 
 @app.command()
@@ -241,7 +247,7 @@ def query(
             result = remote_query(endpoint, query, user, os.environ.get("KG_PASSWORD"))
         else:
             result = run_query(out, query, Filters(actor, demand, since, until), allow_service=allow_service)
-        typer.echo(format_result(result, fmt), nl=False)
+        typer.echo(format_result(result, fmt.lower()), nl=False)
     except KgError as err:
         _fail(err)
 
@@ -259,7 +265,7 @@ def export(
     from kg.pipeline import write_atomic
 
     try:
-        data = export_graph(out, fmt)
+        data = export_graph(out, fmt.lower())
     except KgError as err:
         _fail(err)
     if output:

@@ -329,3 +329,14 @@ def test_exchange_formats_survive_control_characters(runner, tmp_path, fmt):
     assert result.exit_code == 0, result.output
     root = ET.fromstring(result.stdout_bytes)
     assert len(list(root.iter())) > 5
+
+
+def test_formats_are_case_insensitive_and_the_build_says_what_next(runner, built, tmp_path):
+    result = runner.invoke(app, ["query", "actors", "--out", str(built), "--format", "TSV"])
+    assert result.exit_code == 0 and "\t" in result.output
+    corpus = tmp_path / "one"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(" date 2022-01-10 One\n\nRussia demanded guarantees.\n", encoding="utf-8")
+    built_one = runner.invoke(app, ["build", str(corpus), "--out", str(tmp_path / "o")])
+    assert built_one.exit_code == 0
+    assert "1 document " in built_one.output and "graph.html" in built_one.output.splitlines()[-1]
