@@ -84,3 +84,16 @@ def test_standard_vocabularies_answer_without_a_reasoner(built):
     [row] = run_query(built, STANDARD).rows
     articles, claims, meetings, people = (int(x) for x in row)
     assert articles >= 4 and claims >= 10 and meetings >= 3 and people >= 3
+
+
+def test_shape_classes_follow_the_subclass_chain_without_inference(vocab):
+    g = union(to_graph(small_corpus(), vocab))
+    claim = next(g.subjects(RDF.type, DKG.Claim))
+    actor = next(g.objects(claim, DKG.actor))
+    assert (actor, RDF.type, DKG.Actor) not in g  # only dkg:Person is asserted: conforms via kg.ttl
+    assert validate_graph(g).conforms
+    for t in list(g.triples((actor, RDF.type, None))):
+        g.remove(t)
+    g.add((actor, RDF.type, DKG.Place))
+    report = validate_graph(g)
+    assert not report.conforms and "Actor" in report.text
