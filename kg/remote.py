@@ -110,21 +110,14 @@ def push(
             [ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=ox.RdfFormat.N_TRIPLES
         )
         remote = target_graph(name, graph_prefix)
-        try:
-            resp = session.put(
-                endpoint,
-                params={graph_param: remote},
-                data=body,
-                headers={"Content-Type": "application/n-triples"},
-                timeout=120,
-            )
-        except requests.RequestException as exc:
-            raise RemoteError(
-                "cannot reach the endpoint",
-                where=endpoint,
-                why=str(exc),
-                fix="check the URL and that the server runs",
-            ) from exc
+        resp = _request(
+            session,
+            "put",
+            endpoint,
+            {graph_param: remote},
+            data=body,
+            headers={"Content-Type": "application/n-triples"},
+        )
         if resp.status_code >= 300:
             raise RemoteError(
                 f"HTTP {resp.status_code} while replacing graph {remote}",
@@ -163,9 +156,11 @@ def _remember(manifest: Path, names: set[str]) -> None:
     os.replace(tmp, manifest)
 
 
-def _request(session: requests.Session, method: str, endpoint: str, params: dict) -> requests.Response:
+def _request(
+    session: requests.Session, method: str, endpoint: str, params: dict, **kwargs
+) -> requests.Response:
     try:
-        return session.request(method, endpoint, params=params, timeout=120)
+        return session.request(method, endpoint, params=params, timeout=120, **kwargs)
     except requests.RequestException as exc:
         raise RemoteError(
             "cannot reach the endpoint",

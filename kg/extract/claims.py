@@ -80,8 +80,6 @@ _ADJUNCT_PREPS = {
     "because",
     "while",
 }
-# nouns whose content clause states what is asked: the subject inside it is the one asked
-_CONTENT_NOUNS = {"pledge", "guarantee", "guarantees", "commitment", "assurance", "promise", "undertaking"}
 
 
 @dataclass
@@ -128,6 +126,7 @@ class ClaimFinder(ActorFinder):
         self.proposal_nouns = vocab.lexicon("proposal-nouns")
         self.propose_verbs = vocab.lexicon("propose-verbs")
         self.inclusion_verbs = vocab.lexicon("inclusion-verbs")
+        self.content_nouns = vocab.lexicon("content-nouns")
         self.reference_nouns = vocab.lexicon("reference-nouns")
         self.demand_nouns = vocab.lexicon("demand-nouns")
         self.proposer_nouns = vocab.lexicon("proposer-nouns")
@@ -371,7 +370,7 @@ class ClaimFinder(ActorFinder):
             node = node.head
             lemma = node.lemma_.lower()
             if node.pos_ in {"NOUN", "PROPN"}:
-                return lemma in _CONTENT_NOUNS or lemma in self.demand_nouns
+                return lemma in self.content_nouns or lemma in self.demand_nouns
             if any(
                 q.kind in {"verb", "modal"} and q.family == DEMAND and q.anchor.i == node.i
                 for q in self._preds
@@ -488,13 +487,15 @@ class ClaimFinder(ActorFinder):
             if previous and root_subj and root_subj[0].lower_ in _BARE_REFERENCES:
                 known = {h.key for h in hits}  # 'This, along with X, is unacceptable': the last point made
                 hits += [ConceptHit(h.key, (root_subj[0].i,), +1) for h in previous if h.key not in known]
-            if not hits and demanded and preds:
-                hits = self._referred(sent, demanded)
-                preds = self._preds  # without the pointing noun itself
+            pointer = self._pointer(sent) if not hits and demanded and preds else None
+            if pointer is not None:  # 'Washington dismissed that demand': what was just demanded
+                hits = [ConceptHit(key, (pointer.i,), +1) for key in sorted(demanded)]
+                preds = self._preds = [p for p in preds if p.anchor.i != pointer.i]
             if not hits:
                 previous, stated, demanded = [], [], set()
                 continue
             evidence = evidence_of(self.document, sent)
+            first = len(claims)
             fragment = not preds and self._continues(sent)
             now: list[Held] = []
             for ch in hits:
@@ -514,20 +515,19 @@ class ClaimFinder(ActorFinder):
                 claims += self._enumeration_claims(sent, hits, evidence)
             previous = own
             stated = now if not fragment else stated
-            demanded = {c.demand for c in claims if c.evidence == evidence and c.stance == DEMANDS}
+            demanded = {c.demand for c in claims[first:] if c.stance == DEMANDS}
         return [c for c in _dedupe(claims) if c.stance in self.allowed.get(c.demand, (DEMANDS, REJECTS))]
 
-    def _referred(self, sent: Span, demanded: set[str]) -> list[ConceptHit]:
-        """'Washington dismissed that demand': a demand noun pointing back ('that', 'this', 'these',
-        'such') stands for what the sentence before demanded."""
+    def _pointer(self, sent: Span) -> Token | None:
+        """A demand noun pointing back ('that demand', 'these demands', 'such a demand'): it stands
+        for what the sentence before demanded."""
         for tok in sent:
             if tok.lemma_.lower() in self.demand_nouns and any(
                 c.dep_ == "det" and c.lower_ in {"this", "that", "these", "those", "such"}
                 for c in tok.children
             ):
-                self._preds = [p for p in self._preds if p.anchor.i != tok.i]
-                return [ConceptHit(key, (tok.i,), +1) for key in sorted(demanded)]
-        return []
+                return tok
+        return None
 
     @staticmethod
     def _continues(sent: Span) -> bool:

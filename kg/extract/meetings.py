@@ -26,8 +26,7 @@ from kg.model import PERSON, STATE, ActorRef, Document, Evidence, MeetingMention
 from kg.vocab import Vocabulary
 
 _PLACE_PREPS = {"in", "at"}
-_TOPIC_PREPS = {"about", "on", "over", "regarding", "concerning"}
-_NOT_PARTICIPANT_PREPS = _TOPIC_PREPS | {"ahead", "before", "after", "following", "prior"}
+_SEQUENCE_PREPS = {"ahead", "before", "after", "following", "prior"}  # another event's time
 _RELATIVE_PERIODS = {"week", "month", "year", "weekend"}
 _PRESENCE_PREPS = {"in", "at", "during"}
 _DEFINITE = {"the", "this", "that", "their", "its", "our"}
@@ -73,6 +72,7 @@ class MeetingFinder:
         self.travel = vocab.lexicon("travel-verbs")
         self.event_verbs = vocab.lexicon("event-verbs")
         self.reporting = vocab.lexicon("reporting-verbs")
+        self.topic_preps = vocab.lexicon("topic-prepositions")
         self.place_alias = {a.lower(): k for k, p in vocab.places.items() for a in p.aliases}
         actor_alias = {
             x.lower(): a.ref
@@ -249,15 +249,15 @@ class MeetingFinder:
 
     def _related(self, event: Token) -> tuple[set[int], Token | None]:
         """Tokens whose actors take part in ``event``, and the reporting verb above it, if any."""
-        out = {t.i for t in event.subtree if not (t.dep_ == "prep" and t.lower_ in _TOPIC_PREPS)}
+        out = {t.i for t in event.subtree if not (t.dep_ == "prep" and t.lower_ in self.topic_preps)}
         for t in event.subtree:  # drop topics ('talks on Ukraine') and other events ('ahead of talks')
-            if t.dep_ in {"prep", "advmod"} and t.lower_ in _NOT_PARTICIPANT_PREPS:
+            if t.dep_ in {"prep", "advmod"} and t.lower_ in (self.topic_preps | _SEQUENCE_PREPS):
                 out -= {u.i for u in t.subtree}
         node, reporter = event, None
         for _ in range(8):
             if node.head.i == node.i or node.dep_ not in _CLIMB_DEPS:
                 break
-            if node.dep_ == "pobj" and node.head.lower_ in _TOPIC_PREPS:
+            if node.dep_ == "pobj" and node.head.lower_ in self.topic_preps:
                 break  # 'comments on the talks': the event is a topic, not something they did
             if (
                 node.dep_ != "prep"
