@@ -20,7 +20,7 @@ from kg.read_documents import read_documents
 from kg.render import render
 from kg.resolve import resolve
 from kg.store import STORE_DIR, write_store
-from kg.to_graph import PREFIXES, as_quads, to_graph
+from kg.to_graph import PREFIXES, to_graph
 from kg.vocab import load_vocabulary
 
 Progress = Callable[[int, int], None]
@@ -172,11 +172,11 @@ def build(
             scheduler=scheduler,
         )
         vocab = load_vocabulary()
-        ds = to_graph(corpus, vocab)
+        quads = to_graph(corpus, vocab)
         staging = output.stage()
         try:
             with writing(staging):
-                triples, files = write_store(staging / STORE_DIR, as_quads(ds), PREFIXES)
+                triples, files = write_store(staging / STORE_DIR, quads, PREFIXES)
                 for name, data in files.items():
                     (staging / name).write_bytes(data)
                 overview = render(project(staging, "overview"), "diplomacy-kg: overview")

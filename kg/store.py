@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from kg.errors import StoreError
+
+if TYPE_CHECKING:
+    from kg.to_graph import Quads
 
 STORE_DIR = "store"
 
@@ -16,14 +20,11 @@ def store_path(out: Path) -> Path:
     return Path(out) / STORE_DIR
 
 
-def write_store(
-    path: Path, quads: Iterable[ox.Quad], prefixes: dict[str, str]
-) -> tuple[int, dict[str, bytes]]:
+def write_store(path: Path, quads: Quads, prefixes: dict[str, str]) -> tuple[int, dict[str, bytes]]:
     """Create a store at ``path`` from ``quads`` and serialise it, from the store's own writers, as
     ``graph.ttl`` (the union of the named graphs), ``graph.trig`` and ``graph.nq``, in an order
     that depends only on the content. Returns the number of quads and the files' bytes."""
-    keyed = _keyed(quads)
-    ordered = [k[-1] for k in keyed]
+    ordered = quads.sorted_quads()
     store = ox.Store(str(path))
     store.bulk_extend(ordered)
     store.flush()
@@ -31,7 +32,7 @@ def write_store(
     files = {
         "graph.nq": ox.serialize(ordered, format=ox.RdfFormat.N_QUADS),
         "graph.trig": ox.serialize(ordered, format=ox.RdfFormat.TRIG, prefixes=prefixes),
-        "graph.ttl": ox.serialize(_union(keyed), format=ox.RdfFormat.TURTLE, prefixes=prefixes),
+        "graph.ttl": ox.serialize(quads.union_triples(), format=ox.RdfFormat.TURTLE, prefixes=prefixes),
     }
     return len(ordered), files
 

@@ -31,10 +31,10 @@ def small_corpus() -> Corpus:
 
 
 def test_document_and_corpus_graphs_match_the_golden_graphs(vocab):
-    ds = to_graph(small_corpus(), vocab)
+    quads = to_graph(small_corpus(), vocab)
     got = Graph()
     for name in (document_graph_iri("d1"), CORPUS_GRAPH):
-        for t in ds.graph(name):
+        for t in quads.graph(name):
             got.add(t)
     expected = Graph().parse(GOLDEN / "small.ttl", format="turtle")
     assert isomorphic(got, expected), got.serialize(format="turtle")

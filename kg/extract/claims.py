@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.concepts import ConceptFinder, ConceptHit
-from kg.extract.cues import DEMAND, OPPOSE, REJECT, VETO, Hit, match_any, token_norms
+from kg.extract.cues import DEMAND, OPPOSE, REJECT, VETO, Hit, match_any
 from kg.extract.holders import ActorFinder
 from kg.extract.mentions import Mentions
 from kg.extract.polarity import conjunct_sign, is_reverser, negations, path_up
@@ -109,6 +109,40 @@ def evidence_of(document: Document, sent: Span) -> Evidence:
     return Evidence(document.doc_id, start, start + len(text), text)
 
 
+@dataclass(frozen=True)
+class StanceCues:
+    """The stance cues by family, and their negated cores; the tuples are what the cue matcher
+    keeps its plans for, so they are made once per vocabulary."""
+
+    family: dict[Cue, str]
+    negated_cores: dict[Cue, Cue]
+    family_cues: tuple[Cue, ...]
+    negated_cues: tuple[Cue, ...]
+
+
+_STANCE_CUES: dict[int, tuple[Vocabulary, StanceCues]] = {}
+
+
+def stance_cues(vocab: Vocabulary) -> StanceCues:
+    got = _STANCE_CUES.get(id(vocab))
+    if got is not None and got[0] is vocab:
+        return got[1]
+    family = {c: DEMAND for c in vocab.demand_cues}
+    family.update({c: REJECT for c in vocab.reject_cues})
+    family.update({c: OPPOSE for c in vocab.oppose_cues})
+    family.update({c: VETO for c in vocab.veto_cues})
+    # 'are not on the table', 'cannot violate X or dictate Y': a cue with a negation word also
+    # matches its other words when the parse negates them, however far the negation stands.
+    negated: dict[Cue, Cue] = {}
+    for cue in list(family):
+        core = tuple(slot for slot in cue.slots if not (_NEG_WORDS & set(slot)))
+        if core and len(core) < len(cue.slots):
+            negated[Cue(" ".join("|".join(s) for s in core), core)] = cue
+    cues = StanceCues(family, negated, tuple(family), tuple(negated))
+    _STANCE_CUES[id(vocab)] = (vocab, cues)
+    return cues
+
+
 class ClaimFinder(ActorFinder):
     """Finds the claims of one document; keeps the discourse state (proposer, last concepts)."""
 
@@ -132,17 +166,8 @@ class ClaimFinder(ActorFinder):
         self.proposer_nouns = vocab.lexicon("proposer-nouns")
         self.demand_like = self.demand_nouns | self.reference_nouns
         self.in_package = {d.key for d in vocab.demands if d.in_package}
-        self.family = {c: DEMAND for c in vocab.demand_cues}
-        self.family.update({c: REJECT for c in vocab.reject_cues})
-        self.family.update({c: OPPOSE for c in vocab.oppose_cues})
-        self.family.update({c: VETO for c in vocab.veto_cues})
-        # 'are not on the table', 'cannot violate X or dictate Y': a cue with a negation word also
-        # matches its other words when the parse negates them, however far the negation stands.
-        self.negated_cores: dict[Cue, Cue] = {}
-        for cue in list(self.family):
-            core = tuple(slot for slot in cue.slots if not (_NEG_WORDS & set(slot)))
-            if core and len(core) < len(cue.slots):
-                self.negated_cores[Cue(" ".join("|".join(s) for s in core), core)] = cue
+        self.stance_cues = stance_cues(vocab)
+        self.family, self.negated_cores = self.stance_cues.family, self.stance_cues.negated_cores
         self.concept_finder = ConceptFinder(doc, vocab)
         self.proposer: ActorRef | None = None
         self._preds: list[Predicate] = []
@@ -151,10 +176,10 @@ class ClaimFinder(ActorFinder):
     def predicates(self, norms: dict[int, set[str]], exclude: frozenset[int]) -> list[Predicate]:
         preds = [
             self._predicate(hit, self.family[hit.cue])
-            for hit in match_any(tuple(self.family), norms, exclude, tight=True)
+            for hit in match_any(self.stance_cues.family_cues, norms, exclude, tight=True)
         ]
         taken = frozenset(i for p in preds for i in p.hit.tokens) | exclude
-        for hit in match_any(tuple(self.negated_cores), norms, taken, tight=True):
+        for hit in match_any(self.stance_cues.negated_cues, norms, taken, tight=True):
             cue = self.negated_cores[hit.cue]
             pred = self._predicate(Hit(cue, hit.tokens), self.family[cue])
             negs = [n for s in pred.sites for n in negations(self.doc[s])]
@@ -476,7 +501,7 @@ class ClaimFinder(ActorFinder):
         stated: list[Held] = []  # the last sentence's stances, per holder, before its concept's polarity
         demanded: set[str] = set()  # what the last sentence's claims demanded: 'that demand' next
         for sent in self.doc.sents:
-            norms = token_norms(sent)
+            norms = self.mentions.norms(sent)
             hits = self.concept_finder.concepts(norms)
             self.update_proposer(sent)
             used = frozenset(i for h in hits for i in h.tokens)

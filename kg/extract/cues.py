@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import product
 
@@ -65,27 +66,66 @@ class Norms(dict[int, set[str]]):
 
     _index: dict[str, list[int]] | None = None
     _forms: list[str] | None = None
+    _memo: dict[tuple[str, ...], list[int]] | None = None
+    _formset: frozenset[str] = frozenset()
+
+    def _build(self) -> None:
+        index: dict[str, list[int]] = {}
+        for i, forms in self.items():
+            for f in forms:
+                index.setdefault(f, []).append(i)
+        self._index, self._forms, self._memo = index, sorted(index), {}
+        self._formset = frozenset(index)
+
+    def may_fill(self, words: frozenset[str], stems: tuple[str, ...]) -> bool:
+        """Whether a form of some token is one of ``words`` or starts with one of ``stems``."""
+        if self._memo is None:
+            self._build()
+        if not words.isdisjoint(self._formset):
+            return True
+        forms = self._forms
+        assert forms is not None
+        for stem in stems:
+            k = bisect_left(forms, stem)
+            if k < len(forms) and forms[k].startswith(stem):
+                return True
+        return False
 
     def positions(self, slot: tuple[str, ...]) -> list[int]:
-        """Token indices (ascending) whose forms fill ``slot`` (an alternative ending in '*' is a stem)."""
-        if self._index is None:
-            index: dict[str, list[int]] = {}
-            for i, forms in self.items():
-                for f in forms:
-                    index.setdefault(f, []).append(i)
-            self._index, self._forms = index, sorted(index)
-        assert self._forms is not None
-        found: set[int] = set()
-        for alt in slot:
-            if alt.endswith("*"):
-                stem = alt[:-1]
-                k = bisect_left(self._forms, stem)
-                while k < len(self._forms) and self._forms[k].startswith(stem):
-                    found.update(self._index[self._forms[k]])
-                    k += 1
-            else:
-                found.update(self._index.get(alt, ()))
-        return sorted(found)
+        """Token indices (ascending) whose forms fill ``slot`` (an alternative ending in '*' is a stem).
+        The forms must not change after the first call (the answers are kept)."""
+        if self._memo is None:
+            self._build()
+        assert self._memo is not None
+        got = self._memo.get(slot)
+        if got is not None:
+            return got
+        split = _SPLITS.get(slot)
+        if split is None:
+            split = _SPLITS[slot] = (
+                tuple(a for a in slot if not a.endswith("*")),
+                tuple(a[:-1] for a in slot if a.endswith("*")),
+            )
+        exact, stems = split
+        index, forms = self._index, self._forms
+        assert index is not None and forms is not None
+        lists = [index[a] for a in exact if a in index]
+        for stem in stems:
+            k = bisect_left(forms, stem)
+            while k < len(forms) and forms[k].startswith(stem):
+                lists.append(index[forms[k]])
+                k += 1
+        if not lists:
+            got = []
+        elif len(lists) == 1:
+            got = lists[0]
+        else:
+            got = sorted({i for found in lists for i in found})
+        self._memo[slot] = got
+        return got
+
+
+_SPLITS: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}  # slot -> words, stems
 
 
 def _slot_matches(slot: tuple[str, ...], forms: set[str]) -> bool:
@@ -112,7 +152,7 @@ def window_for(cue: Cue, tight: bool = False, wide: bool = False) -> int:
 def match_cue(
     cue: Cue,
     norms: dict[int, set[str]],
-    exclude: frozenset[int] = frozenset(),
+    exclude: AbstractSet[int] = frozenset(),
     tight: bool = False,
     wide: bool = False,
     accept: Callable[[tuple[int, ...]], bool] | None = None,
@@ -120,16 +160,19 @@ def match_cue(
     """All non-overlapping tightest matches of ``cue``: every slot on a distinct token, any order.
     ``accept`` drops combinations before the tightest are chosen ('slam that door shut': when
     'door shut' is no phrase, 'slam ... door' still is)."""
-    window = window_for(cue, tight, wide)
     positions = []
+    indexed = isinstance(norms, Norms)
     for slot in cue.slots:
-        if isinstance(norms, Norms):
-            pos = [i for i in norms.positions(slot) if i not in exclude]
+        if indexed:
+            pos = norms.positions(slot)
+            if exclude and pos:
+                pos = [i for i in pos if i not in exclude]
         else:
             pos = [i for i, forms in norms.items() if i not in exclude and _slot_matches(slot, forms)]
         if not pos:
             return []
         positions.append(pos[:12])
+    window = window_for(cue, tight, wide)
     best: list[tuple[int, tuple[int, ...]]] = []
     for combo in product(*positions):
         if len(set(combo)) != len(combo):
@@ -150,16 +193,54 @@ def match_cue(
 def match_any(
     cues: tuple[Cue, ...],
     norms: dict[int, set[str]],
-    exclude: frozenset[int] = frozenset(),
+    exclude: AbstractSet[int] = frozenset(),
     tight: bool = False,
     wide: bool = False,
     accept: Callable[[tuple[int, ...]], bool] | None = None,
 ) -> list[Hit]:
     """Matches of several cues, longer cues first, never sharing a token."""
+    plan = _plan(cues)
+    if isinstance(norms, Norms) and not norms.may_fill(plan.keys, plan.stems):
+        return []
     hits: list[Hit] = []
     used: set[int] = set(exclude)
-    for cue in sorted(cues, key=lambda c: (-len(c.slots), c.text)):
-        for h in match_cue(cue, norms, frozenset(used), tight, wide, accept):
+    for cue in plan.ordered:
+        for h in match_cue(cue, norms, used, tight, wide, accept):
             hits.append(h)
             used.update(h.tokens)
-    return sorted(hits, key=lambda h: (h.start, h.cue.text))
+    if len(hits) > 1:
+        hits.sort(key=lambda h: (h.start, h.cue.text))
+    return hits
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How a tuple of cues is matched: longest first; and the words (``keys``) and stems of which a
+    sentence must hold one for any of them to match: each cue's most specific slot."""
+
+    ordered: tuple[Cue, ...]
+    keys: frozenset[str]
+    stems: tuple[str, ...]
+
+
+_PLANS: dict[int, tuple[tuple[Cue, ...], _Plan]] = {}
+
+
+def _plan(cues: tuple[Cue, ...]) -> _Plan:
+    # Kept per tuple: the vocabulary's tuples live as long as the process and are matched against
+    # every sentence.
+    got = _PLANS.get(id(cues))
+    if got is None or got[0] is not cues:
+        if len(_PLANS) > 512:  # tuples made per call would otherwise pile up
+            _PLANS.clear()
+        keys: set[str] = set()
+        stems: set[str] = set()
+        for cue in cues:
+            if not cue.slots:
+                continue
+            slot = min(cue.slots, key=lambda s: (any(a.endswith("*") for a in s), len(s), -min(map(len, s))))
+            keys.update(a for a in slot if not a.endswith("*"))
+            stems.update(a[:-1] for a in slot if a.endswith("*"))
+        ordered = tuple(sorted(cues, key=lambda c: (-len(c.slots), c.text)))
+        got = _PLANS[id(cues)] = (cues, _Plan(ordered, frozenset(keys), tuple(sorted(stems))))
+    return got[1]

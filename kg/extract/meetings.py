@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.claims import evidence_of
-from kg.extract.cues import match_any, token_norms
+from kg.extract.cues import match_any
 from kg.extract.dates import DateMention, find_dates
 from kg.extract.mentions import Mentions, is_first_person
 from kg.extract.speakers import Speech
@@ -378,7 +378,7 @@ class MeetingFinder:
         one_sided: list[tuple[float, MeetingMention]] = []
         for sent in self.doc.sents:
             events = self.events(sent)
-            norms = token_norms(sent)
+            norms = self.mentions.norms(sent)
             forums = self.forum_hits(sent, norms)
             if not events and not forums:
                 continue

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.cues import Norms, token_norms
 from kg.extract.syntax import is_subject
 from kg.iri import actor_key
 from kg.model import ORGANIZATION, PERSON, STATE, ActorRef
@@ -42,6 +43,15 @@ class Mentions:
     persons: list[tuple[int, ActorRef]] = field(default_factory=list)
     groups: list[tuple[int, ActorRef]] = field(default_factory=list)
     local: dict[str, ActorRef] = field(default_factory=dict)
+    _norms: dict[int, Norms] = field(default_factory=dict, repr=False)
+
+    def norms(self, sent: Span) -> Norms:
+        """The sentence's normalised token forms (:func:`token_norms`), made once per document
+        for every finder that matches cues in it."""
+        got = self._norms.get(sent.start)
+        if got is None:
+            got = self._norms[sent.start] = token_norms(sent)
+        return got
 
     # ------------------------------------------------------------------ building
     @classmethod
