@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 from collections.abc import Iterable, Iterator
 
@@ -14,7 +15,8 @@ import kg.extract.component  # noqa: F401  (registers the kg_extract factory)
 from kg import settings
 from kg.errors import ModelError
 from kg.extract.cues import PREFIXES
-from kg.model import ORGANIZATION, PERSON, Document, document_record
+from kg.model import ORGANIZATION, PERSON, Document, append_record, document_record
+from kg.procs import die_with_parent
 from kg.vocab import Vocabulary, load_vocabulary
 
 _DATE_PREFIX = re.compile(r"^\s?date\s+\d{4}-\d{2}-\d{2}\s+")
@@ -142,6 +144,50 @@ def annotate(docs: Iterable[Document], nlp: Language, jobs: int = 1) -> Iterator
 
     n_process = max(1, jobs)
     yield from zip((d for d, _, _ in pieces), nlp.pipe(made(), n_process=n_process, batch_size=8))
+
+
+def extract_records(
+    docs: Iterable[Document], nlp: Language, jobs: int = 1
+) -> Iterator[tuple[Document, dict]]:
+    """Yield each document with its extraction record (``doc._.kg_extraction``; the pieces of a
+    long article merged into one), in the documents' order. ``nlp`` must hold ``kg_extract``.
+
+    With ``jobs`` > 1 the batches are parsed in a pool of ``jobs`` forked processes that send back
+    the records only: the parsed Docs, which ``nlp.pipe(n_process=N)`` would serialise back to
+    this process, are never needed here."""
+    docs = list(docs)
+    if jobs <= 1 or len(docs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from _records(docs, nlp, jobs)
+        return
+    global _WORKER_NLP
+    _WORKER_NLP = nlp  # inherited by the forked workers, never pickled
+    batches = [docs[k : k + WORKER_BATCH] for k in range(0, len(docs), WORKER_BATCH)]
+    with multiprocessing.get_context("fork").Pool(jobs, initializer=die_with_parent) as pool:
+        for batch, records in zip(batches, pool.imap(_worker_batch, batches)):
+            yield from zip(batch, records)
+
+
+WORKER_BATCH = 8
+_WORKER_NLP: Language | None = None
+
+
+def _worker_batch(documents: list[Document]) -> list[dict]:
+    assert _WORKER_NLP is not None
+    return [record for _, record in _records(documents, _WORKER_NLP, 1)]
+
+
+def _records(docs: list[Document], nlp: Language, jobs: int) -> Iterator[tuple[Document, dict]]:
+    pending: tuple[Document, dict] | None = None
+    for document, parsed in annotate(docs, nlp, jobs):
+        record = parsed._.kg_extraction
+        if pending is not None and pending[0] is document:  # the next piece of a long article
+            append_record(pending[1], record)
+            continue
+        if pending is not None:
+            yield pending
+        pending = (document, record)
+    if pending is not None:
+        yield pending
 
 
 CHUNK_CHARS = 100_000  # well below spaCy's max_length (1,000,000); the parser needs ~1 GB per 100k

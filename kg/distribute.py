@@ -14,28 +14,19 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from kg.errors import UsageError
-from kg.model import Document, append_record, document_from_record, document_record
+from kg.model import Document, document_from_record, document_record
 
 BATCH = 8
 
 
 def _extract_batch(items: list[tuple[dict, str]]) -> list[dict]:
     """Worker side: parse and extract a batch of articles, one record per article."""
-    from kg.annotate import annotate, load_pipeline
+    from kg.annotate import extract_records, load_pipeline
     from kg.vocab import load_vocabulary
 
-    vocab = load_vocabulary()
-    nlp = load_pipeline(vocab)
+    nlp = load_pipeline(load_vocabulary())
     documents = [document_from_record(meta, text) for meta, text in items]
-    records: list[dict] = []
-    last: Document | None = None
-    for document, parsed in annotate(documents, nlp, 1):
-        if document is last:  # the next piece of a long article
-            append_record(records[-1], parsed._.kg_extraction)
-            continue
-        records.append(parsed._.kg_extraction)
-        last = document
-    return records
+    return [record for _, record in extract_records(documents, nlp, 1)]
 
 
 @contextmanager

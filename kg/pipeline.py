@@ -9,11 +9,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.annotate import annotate, load_pipeline
+from kg.annotate import extract_records, load_pipeline
 from kg.cache import CACHE_DIR, ExtractionCache
 from kg.distribute import extract_on_cluster
 from kg.errors import InputError
-from kg.model import Corpus, Document, Extraction, append_record, extraction_from_record
+from kg.model import Corpus, Document, Extraction, extraction_from_record
 from kg.project import project
 from kg.publish import open_output, writing
 from kg.read_documents import read_documents
@@ -92,19 +92,8 @@ def extract_corpus(
         extract_on_cluster(todo, scheduler, done)
     elif todo:
         nlp = load_pipeline(vocab)
-        pending: tuple[Document, dict] | None = None
-        for document, parsed in annotate(todo, nlp, jobs):
-            record = parsed._.kg_extraction
-            if pending is not None and pending[0] is document:  # the next piece of a long article
-                append_record(pending[1], record)
-                continue
-            if pending is not None:
-                _finish(pending, records, index, cache)
-                if progress:
-                    progress(len(records), total)
-            pending = (document, record)
-        if pending is not None:
-            _finish(pending, records, index, cache)
+        for document, record in extract_records(todo, nlp, jobs):
+            _finish((document, record), records, index, cache)
             if progress:
                 progress(len(records), total)
     extractions: list[Extraction] = []

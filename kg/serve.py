@@ -11,12 +11,10 @@ parent-death signal), is restarted if it stops, and is moved to the new generati
 
 from __future__ import annotations
 
-import ctypes
 import errno
 import http.server
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -30,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import StoreError, UsageError
+from kg.procs import die_with_parent
 from kg.query import Refused, check_query
 from kg.store import require_store
 
@@ -76,13 +75,6 @@ def oxigraph_binary() -> str:
     return found
 
 
-def _die_with_parent() -> None:
-    try:  # PR_SET_PDEATHSIG: the engine gets SIGKILL when kg serve dies, even by kill -9
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)
-    except (OSError, AttributeError):
-        pass
-
-
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -108,7 +100,7 @@ def start_engine(store: Path, timeout_s: int, logdir: Path, wait: float = 30.0) 
             ],
             stdout=sink,
             stderr=sink,
-            preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
+            preexec_fn=die_with_parent if sys.platform.startswith("linux") else None,
         )
     engine = Engine(proc, f"http://127.0.0.1:{port}", store, log)
     deadline = time.monotonic() + wait
