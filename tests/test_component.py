@@ -46,6 +46,21 @@ def test_worker_processes_extract_what_one_process_does(nlp):
     assert one[0]["claims"] and one[2]["claims"] == [] and one[1]["meetings"]
 
 
+def test_worker_pool_returns_one_merged_record_per_document_in_order(nlp, monkeypatch):
+    import kg.annotate
+
+    monkeypatch.setattr(kg.annotate, "CHUNK_CHARS", 70)  # the long article comes in pieces
+    monkeypatch.setattr(kg.annotate, "WORKER_BATCH", 1)
+    long = "Russia demanded that NATO stop expanding eastward.\n\nMoscow also demanded security guarantees."
+    docs = [*_documents(), Document("d9", "d9.txt", "t", date(2022, 1, 21), long, "9" * 64)]
+    one = list(kg.annotate.extract_records(docs, nlp, jobs=1))
+    two = list(kg.annotate.extract_records(docs, nlp, jobs=2))
+    assert [d for d, _ in one] == docs and [d.doc_id for d, _ in two] == [d.doc_id for d in docs]
+    assert [r for _, r in one] == [r for _, r in two]
+    assert len(kg.annotate.chunks(long)) == 2
+    assert {c["demand"] for c in one[-1][1]["claims"]} >= {"nato-non-expansion", "legal-security-guarantees"}
+
+
 def test_records_round_trip_to_the_dataclasses(analyse):
     for k, text in enumerate(TEXTS):
         x = analyse(text, when=date(2022, 1, 21), doc_id=f"d{k}")
