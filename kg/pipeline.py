@@ -85,7 +85,7 @@ def extract_corpus(
     if todo and scheduler:
 
         def done(document: Document, record: dict) -> None:
-            _finish((document, record), records, index, cache)
+            _finish(document, record, records, index, cache)
             if progress:
                 progress(len(records), total)
 
@@ -93,7 +93,7 @@ def extract_corpus(
     elif todo:
         nlp = load_pipeline(vocab)
         for document, record in extract_records(todo, nlp, jobs):
-            _finish((document, record), records, index, cache)
+            _finish(document, record, records, index, cache)
             if progress:
                 progress(len(records), total)
     extractions: list[Extraction] = []
@@ -108,8 +108,7 @@ def extract_corpus(
     return corpus, loaded.problems
 
 
-def _finish(pending, records: dict[int, dict], index: dict[int, int], cache) -> None:
-    document, record = pending
+def _finish(document: Document, record: dict, records: dict[int, dict], index: dict[int, int], cache) -> None:
     records[index[id(document)]] = record
     if cache is not None:
         cache.put(document, record)

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from kg.errors import StoreError
-
-if TYPE_CHECKING:
-    from kg.to_graph import Quads
+from kg.to_graph import Quads
 
 STORE_DIR = "store"
 
@@ -37,23 +33,9 @@ def write_store(path: Path, quads: Quads, prefixes: dict[str, str]) -> tuple[int
     return len(ordered), files
 
 
-def _keyed(quads: Iterable[ox.Quad]) -> list[tuple[str, str, str, str, ox.Quad]]:
-    return sorted((str(q.graph_name), str(q.subject), str(q.predicate), str(q.object), q) for q in quads)
-
-
-def _union(keyed: list[tuple[str, str, str, str, ox.Quad]]) -> list[ox.Triple]:
-    out: list[ox.Triple] = []
-    last = None
-    for _, s, p, o, q in sorted(keyed, key=lambda k: (k[1], k[2], k[3])):
-        if (s, p, o) != last:  # a triple stated in two graphs is one triple of the union
-            out.append(q.triple)
-            last = (s, p, o)
-    return out
-
-
 def union_triples(store: ox.Store) -> list[ox.Triple]:
     """Every distinct triple of the named graphs, ordered by subject, predicate and object."""
-    return _union(_keyed(store))
+    return Quads.of(store).union_triples()
 
 
 def require_store(out: Path) -> Path:

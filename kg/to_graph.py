@@ -2,7 +2,7 @@
 graph (actors, meetings) and the vocabulary graph (demand scheme, forums, places).
 
 The quads are made as pyoxigraph terms, straight for the store's bulk loader and serialisers;
-rdflib is only a view for callers that want its API (:meth:`Quads.graph`, :func:`union`)."""
+rdflib is only a view for callers that want its API (:meth:`Quads.graph`, :meth:`Quads.union`)."""
 
 from __future__ import annotations
 
@@ -93,6 +93,17 @@ class Quads:
             key = self._literals[k] = str(term)
             self.terms[key] = term
         return key
+
+    @classmethod
+    def of(cls, quads) -> Quads:
+        """The quads of a pyoxigraph store (or any iterable of pyoxigraph quads)."""
+        out = cls()
+        for q in quads:
+            row = tuple(str(x) for x in (q.graph_name, q.subject, q.predicate, q.object))
+            for key, x in zip(row, (q.graph_name, q.subject, q.predicate, q.object)):
+                out.terms.setdefault(key, x)
+            out.rows.add(row)
+        return out
 
     def term(self, t) -> Key:
         """The key of an rdflib term (from the parsed ontology)."""
@@ -193,16 +204,10 @@ class _Writer:
         return self.q.literal(value, language=language)
 
     def typed(self, value, datatype: URIRef) -> Key:
-        return self.q.literal(value if isinstance(value, str) else _lexical(value), str(datatype))
+        return self.q.literal(str(value), str(datatype))
 
     def date(self, value) -> Key:
         return self.q.literal(value.isoformat(), self.xsd_date)
-
-
-def _lexical(value) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
 
 
 def _vocabulary(w: _Writer, actors: dict[str, ActorRef]) -> None:
@@ -372,8 +377,3 @@ def _alignment(ontology: Graph) -> dict[URIRef, set[URIRef]]:
                 todo += direct.get(t, ())
         out[term] = {t for t in seen if not str(t).startswith(ONTOLOGY_NS)}
     return out
-
-
-def union(quads: Quads) -> Graph:
-    """All triples of every named graph in one rdflib ``Graph``."""
-    return quads.union()

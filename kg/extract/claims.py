@@ -167,7 +167,6 @@ class ClaimFinder(ActorFinder):
         self.demand_like = self.demand_nouns | self.reference_nouns
         self.in_package = {d.key for d in vocab.demands if d.in_package}
         self.stance_cues = stance_cues(vocab)
-        self.family, self.negated_cores = self.stance_cues.family, self.stance_cues.negated_cores
         self.concept_finder = ConceptFinder(doc, vocab)
         self.proposer: ActorRef | None = None
         self._preds: list[Predicate] = []
@@ -175,13 +174,13 @@ class ClaimFinder(ActorFinder):
 
     def predicates(self, norms: dict[int, set[str]], exclude: frozenset[int]) -> list[Predicate]:
         preds = [
-            self._predicate(hit, self.family[hit.cue])
+            self._predicate(hit, self.stance_cues.family[hit.cue])
             for hit in match_any(self.stance_cues.family_cues, norms, exclude, tight=True)
         ]
         taken = frozenset(i for p in preds for i in p.hit.tokens) | exclude
         for hit in match_any(self.stance_cues.negated_cues, norms, taken, tight=True):
-            cue = self.negated_cores[hit.cue]
-            pred = self._predicate(Hit(cue, hit.tokens), self.family[cue])
+            cue = self.stance_cues.negated_cores[hit.cue]
+            pred = self._predicate(Hit(cue, hit.tokens), self.stance_cues.family[cue])
             negs = [n for s in pred.sites for n in negations(self.doc[s])]
             if pred.anchor.dep_ == "conj" and conjunct_sign(pred.anchor, pred.anchor.head, frozenset()) < 0:
                 negs.append(pred.anchor.head.i)  # 'cannot violate X or dictate Y'

@@ -73,6 +73,7 @@ class MeetingFinder:
         self.event_verbs = vocab.lexicon("event-verbs")
         self.reporting = vocab.lexicon("reporting-verbs")
         self.topic_preps = vocab.lexicon("topic-prepositions")
+        self.not_participant_preps = self.topic_preps | _SEQUENCE_PREPS
         self.place_alias = {a.lower(): k for k, p in vocab.places.items() for a in p.aliases}
         actor_alias = {
             x.lower(): a.ref
@@ -251,7 +252,7 @@ class MeetingFinder:
         """Tokens whose actors take part in ``event``, and the reporting verb above it, if any."""
         out = {t.i for t in event.subtree if not (t.dep_ == "prep" and t.lower_ in self.topic_preps)}
         for t in event.subtree:  # drop topics ('talks on Ukraine') and other events ('ahead of talks')
-            if t.dep_ in {"prep", "advmod"} and t.lower_ in (self.topic_preps | _SEQUENCE_PREPS):
+            if t.dep_ in {"prep", "advmod"} and t.lower_ in self.not_participant_preps:
                 out -= {u.i for u in t.subtree}
         node, reporter = event, None
         for _ in range(8):
