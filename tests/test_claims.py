@@ -338,3 +338,62 @@ def test_troops_out_of_members_that_joined_after_1997_is_the_1997_posture(analys
         "Russia will insist on the withdrawal of NATO troops from Romania and Bulgaria, Ryabkov said."
     )
     assert ("ryabkov", "Demands", "nato-1997-posture") in claim_set(x)
+
+
+def test_a_word_of_a_stance_cue_does_not_reverse_again(analyse):
+    # 'against' is both part of 'warn against' and a reversing word: it counts once
+    x = analyse(
+        "Latvia's foreign minister warned partners against agreeing to the Russian demand that "
+        "NATO withdraw its troops from the Baltic states."
+    )
+    got = claim_set(x)
+    assert ("latvia", "Rejects", "nato-1997-posture") in got
+    assert ("latvia", "Demands", "nato-1997-posture") not in got
+
+
+def test_a_veto_over_enlargement_reverses_it(analyse):
+    x = analyse(
+        "John Kirby said the administration had no intention of handing the Kremlin a veto over enlargement."
+    )
+    got = claim_set(x)
+    assert ("kirby", "Rejects", "nato-non-expansion") in got
+    assert ("kirby", "Demands", "nato-non-expansion") not in got
+
+
+def test_cutting_off_cooperation_with_kyiv_is_demanded(analyse):
+    x = analyse(
+        "Grushko told reporters that Moscow wanted the alliance to cut off its cooperation with Kyiv."
+    )
+    got = claim_set(x)
+    assert ("grushko", "Demands", "end-nato-ukraine-cooperation") in got
+    assert not any(s == "Rejects" for _, s, _ in got)
+
+
+def test_a_threat_unless_names_the_demand(analyse):
+    x = analyse(
+        "Shoigu said Russia would take military measures unless the alliance halted the deployment "
+        "of missiles near its borders."
+    )
+    assert ("shoigu", "Demands", "no-strike-weapons-near-russia") in claim_set(x)
+
+
+def test_an_open_door_that_is_not_negotiable_is_upheld(analyse):
+    x = analyse("Annalena Baerbock said the open door of the alliance was not up for negotiation.")
+    got = claim_set(x)
+    assert ("baerbock", "Rejects", "nato-non-expansion") in got
+    assert ("baerbock", "Demands", "nato-non-expansion") not in got
+
+
+def test_a_clause_added_after_a_negation_keeps_its_own_sign(analyse):
+    x = analyse(
+        "Olaf Scholz said sanctions were not on the agenda today, adding that Germany would never "
+        "give up the open door."
+    )
+    got = claim_set(x)
+    assert ("scholz", "Rejects", "nato-non-expansion") in got
+    assert ("scholz", "Demands", "nato-non-expansion") not in got
+
+
+def test_limiting_troops_on_the_eastern_flank_is_the_1997_posture(analyse):
+    x = analyse("Lithuania opposed any arrangement that would limit allied troops on the eastern flank.")
+    assert ("lithuania", "Rejects", "nato-1997-posture") in claim_set(x)

@@ -164,6 +164,7 @@ class ClaimFinder(ActorFinder):
         self.reference_nouns = vocab.lexicon("reference-nouns")
         self.demand_nouns = vocab.lexicon("demand-nouns")
         self.proposer_nouns = vocab.lexicon("proposer-nouns")
+        self.demand_conditions = vocab.lexicon("demand-conditions")
         self.demand_like = self.demand_nouns | self.reference_nouns
         self.in_package = {d.key for d in vocab.demands if d.in_package}
         self.stance_cues = stance_cues(vocab)
@@ -290,6 +291,8 @@ class ClaimFinder(ActorFinder):
         if prev.dep_ == "prep" and prev.lower_ in _ADJUNCT_PREPS and prev.head.i == node.i:
             # 'defend its security in the face of NATO's push': an adjunct, not what is defended
             here = [p for p in here if not (p.kind == "verb" and p.anchor.i == node.i)]
+        if self._said_aside(prev, node):
+            here = []  # 'X is not on the agenda, adding that ...': the main clause's stance stays there
         walk.deferred += self._relative_predicates(node, preds, walk.applied)
         if prev.lower_ in self.elaboration_words and node.pos_ in {"VERB", "AUX"}:
             here += self._elaborated(node, prev, preds, walk.applied)
@@ -307,12 +310,14 @@ class ClaimFinder(ActorFinder):
         reporting = is_reporting(node, self.reporting)
         if not reporting:
             walk.subjects += [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        negs = [] if in_mention else negations(node, walk.cue_tokens)
+        # a negation or reversal of a clause does not reach into its adverbial clause ('X was not
+        # on the agenda, adding that Berlin would keep the door open')
+        outside = in_mention or self._said_aside(prev, node)
+        negs = [] if outside else negations(node, walk.cue_tokens)
         if negs and any(p.kind in {"verb", "noun"} for p in here):
             return False  # 'did not reject', 'never demanded': no stance
-        reverser = (
-            not in_mention and is_reverser(node, self.reversers) and all(p.anchor.i != node.i for p in here)
-        )
+        # a word of a stance cue ('warned against') takes its side once, as the cue, not again as a reverser
+        reverser = not outside and node.i not in walk.cue_tokens and is_reverser(node, self.reversers)
         flips = len(negs) + reverser
         if flips and not (ch.topic and not walk.applied):
             walk.reversed = True
@@ -325,7 +330,7 @@ class ClaimFinder(ActorFinder):
             and node.lemma_.lower() in self.assertion_verbs
         ):
             walk.pending = walk.sign  # 'NATO's door remains open', 'keep the door open': a stated position
-        here += self._reference_subject(node, prev)
+        here += self._reference_subject(node, prev) + self._condition_of(node, prev)
         for p in sorted(here, key=lambda p: p.kind != "noun"):
             self._apply(walk, p)
         if reporting and not here:
@@ -455,6 +460,22 @@ class ClaimFinder(ActorFinder):
         if p.kind == "copula":
             return self.adjective_holder(p.anchor), "subject"
         return [], ""
+
+    def _said_aside(self, prev: Token, node: Token) -> bool:
+        """Whether the walk reached ``node`` from a clause of saying hung on it ('X is not on the
+        agenda, adding that ...'): what is added is said apart, the clause's negations, reversals
+        and stances do not reach into it."""
+        return prev.dep_ == "advcl" and prev.head.i == node.i and is_reporting(prev, self.reporting)
+
+    def _condition_of(self, node: Token, prev: Token) -> list[Predicate]:
+        """'Moscow will respond militarily unless NATO stops deploying missiles': what a threat
+        is made conditional on is asked for by the one who threatens (the verb's subject)."""
+        if prev.dep_ != "advcl" or prev.head.i != node.i or node.pos_ not in {"VERB", "AUX"}:
+            return []
+        for c in prev.children:
+            if c.dep_ == "mark" and c.lower_ in self.demand_conditions:
+                return [Predicate(Hit(Cue.parse(c.lower_), (c.i,)), node, DEMAND, "verb", [node.i])]
+        return []
 
     def _reference_subject(self, node: Token, prev: Token) -> list[Predicate]:
         """'Those demands include X', 'The proposals call for X': a demand noun as the subject of
