@@ -397,3 +397,15 @@ def test_a_clause_added_after_a_negation_keeps_its_own_sign(analyse):
 def test_limiting_troops_on_the_eastern_flank_is_the_1997_posture(analyse):
     x = analyse("Lithuania opposed any arrangement that would limit allied troops on the eastern flank.")
     assert ("lithuania", "Rejects", "nato-1997-posture") in claim_set(x)
+
+
+def test_turning_down_a_demand_rejects_it(analyse):
+    x = analyse("The alliance turned down Moscow's demand for a halt to NATO enlargement.")
+    got = claim_set(x)
+    assert ("nato", "Rejects", "nato-non-expansion") in got
+    assert ("russia", "Demands", "nato-non-expansion") in got
+
+
+def test_refusing_limits_on_troops_in_a_member_that_joined_after_1997(analyse):
+    x = analyse("Warsaw said it would never agree to limits on the stationing of allied troops in Poland.")
+    assert ("poland", "Rejects", "nato-1997-posture") in claim_set(x)
