@@ -409,3 +409,13 @@ def test_turning_down_a_demand_rejects_it(analyse):
 def test_refusing_limits_on_troops_in_a_member_that_joined_after_1997(analyse):
     x = analyse("Warsaw said it would never agree to limits on the stationing of allied troops in Poland.")
     assert ("poland", "Rejects", "nato-1997-posture") in claim_set(x)
+
+
+def test_keeping_kyiv_out_of_the_bloc_is_demanded(analyse):
+    x = analyse("Shoigu insisted that the Western powers keep Kyiv out of the bloc.")
+    assert ("shoigu", "Demands", "ukraine-not-in-nato") in claim_set(x)
+
+
+def test_barring_ukraine_from_the_alliance_is_demanded(analyse):
+    x = analyse("Moscow demanded an agreement that would bar Ukraine from the alliance forever.")
+    assert ("russia", "Demands", "ukraine-not-in-nato") in claim_set(x)
