@@ -143,6 +143,10 @@ def stance_cues(vocab: Vocabulary) -> StanceCues:
     return cues
 
 
+def _adverbial_of(clause: Token, node: Token) -> bool:
+    return clause.dep_ == "advcl" and clause.head.i == node.i
+
+
 class ClaimFinder(ActorFinder):
     """Finds the claims of one document; keeps the discourse state (proposer, last concepts)."""
 
@@ -291,7 +295,8 @@ class ClaimFinder(ActorFinder):
         if prev.dep_ == "prep" and prev.lower_ in _ADJUNCT_PREPS and prev.head.i == node.i:
             # 'defend its security in the face of NATO's push': an adjunct, not what is defended
             here = [p for p in here if not (p.kind == "verb" and p.anchor.i == node.i)]
-        if self._said_aside(prev, node):
+        aside = self._said_aside(prev, node)
+        if aside:
             here = []  # 'X is not on the agenda, adding that ...': the main clause's stance stays there
         walk.deferred += self._relative_predicates(node, preds, walk.applied)
         if prev.lower_ in self.elaboration_words and node.pos_ in {"VERB", "AUX"}:
@@ -312,7 +317,7 @@ class ClaimFinder(ActorFinder):
             walk.subjects += [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
         # a negation or reversal of a clause does not reach into its adverbial clause ('X was not
         # on the agenda, adding that Berlin would keep the door open')
-        outside = in_mention or self._said_aside(prev, node)
+        outside = in_mention or aside
         negs = [] if outside else negations(node, walk.cue_tokens)
         if negs and any(p.kind in {"verb", "noun"} for p in here):
             return False  # 'did not reject', 'never demanded': no stance
@@ -465,12 +470,12 @@ class ClaimFinder(ActorFinder):
         """Whether the walk reached ``node`` from a clause of saying hung on it ('X is not on the
         agenda, adding that ...'): what is added is said apart, the clause's negations, reversals
         and stances do not reach into it."""
-        return prev.dep_ == "advcl" and prev.head.i == node.i and is_reporting(prev, self.reporting)
+        return _adverbial_of(prev, node) and is_reporting(prev, self.reporting)
 
     def _condition_of(self, node: Token, prev: Token) -> list[Predicate]:
         """'Moscow will respond militarily unless NATO stops deploying missiles': what a threat
         is made conditional on is asked for by the one who threatens (the verb's subject)."""
-        if prev.dep_ != "advcl" or prev.head.i != node.i or node.pos_ not in {"VERB", "AUX"}:
+        if not _adverbial_of(prev, node) or node.pos_ not in {"VERB", "AUX"}:
             return []
         for c in prev.children:
             if c.dep_ == "mark" and c.lower_ in self.demand_conditions:
