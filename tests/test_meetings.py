@@ -140,3 +140,25 @@ def test_an_undated_meeting_joins_the_latest_one_there_before_the_article(analys
     meetings = merge_meetings(early.meetings + late.meetings + bare.meetings, vocab)
     by_date = {m.date: {e.doc_id for e in m.evidence} for m in meetings}
     assert by_date[date(2022, 1, 10)] == {"b", "c"} and by_date[date(2022, 1, 3)] == {"a"}
+
+
+def test_a_negated_verb_other_than_taking_part_leaves_its_subject_present(analyse):
+    at = " at the meeting of the OSCE Permanent Council in Vienna on Tuesday."
+    present = analyse("Finland has not heard a clear answer to its questions" + at, when=date(2022, 5, 10))
+    absent = analyse("Finland will not attend the meeting" + at[15:], when=date(2022, 5, 10))
+    expected = analyse(
+        "Finland is not expected to take part in the meeting" + at[15:], when=date(2022, 5, 10)
+    )
+    assert "finland" in _parties(present.meetings[0])
+    assert "finland" not in _parties(absent.meetings[0])
+    assert "finland" not in _parties(expected.meetings[0])
+
+
+def test_a_named_speaker_before_a_subjectless_verb_of_saying_is_the_reporter(analyse):
+    x = analyse(
+        "Finland has not heard a clear answer to its questions at the meeting of the OSCE Permanent "
+        "Council, the envoy of Finland to the OSCE, Marja Virtanen, told a briefing in Vienna on Tuesday.",
+        when=date(2022, 5, 10),
+    )
+    [m] = x.meetings
+    assert {"finland", "marja-virtanen"} <= _parties(m)

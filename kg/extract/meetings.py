@@ -215,17 +215,34 @@ class MeetingFinder:
                 continue
             if not ref.known and ref.kind != PERSON:
                 continue  # unknown organisations named near a meeting are rarely its parties
-            if _negated_role(t) or self._mere_modifier(t):
+            if self._negated_role(t) or self._mere_modifier(t):
                 continue
             add(ref)
         if reporter is not None and len({p.party or p.key for p in seen.values()}) < 2:
-            for c in reporter.children:
-                if c.dep_ == "nsubj":
-                    for ref in self.mentions.resolve(
-                        c, speaker=self.speech.speaker_of(c) if self.speech else None
-                    ):
-                        add(ref)
+            if self.speech is not None:
+                for ref in self.speech.reporter_of(reporter):
+                    add(ref)
+            else:
+                for c in reporter.children:
+                    if c.dep_ == "nsubj":
+                        for ref in self.mentions.resolve(c):
+                            add(ref)
         return tuple(seen.values())
+
+    def _negated_role(self, tok: Token) -> bool:
+        """'Kyiv will not attend the talks', 'Russia was not invited': the negation denies taking
+        part. A negated verb of anything else ('Russia has not heard an answer at the meeting')
+        leaves its subject present."""
+        node = tok
+        while node.dep_ in {"conj", "compound", "appos"} and node.head.i != node.i:
+            node = node.head
+        if node.dep_ not in {"nsubj", "nsubjpass"}:
+            return False
+        verb = node.head
+        # 'are not expected to participate': the verb it governs may be the one of taking part
+        named = {verb.lemma_.lower()} | {c.lemma_.lower() for c in verb.children if c.dep_ == "xcomp"}
+        takes_part = any(w in self.event_verbs or w in self.verbs or w in {"be", "invite"} for w in named)
+        return takes_part and any(c.dep_ == "neg" for c in verb.children)
 
     def _mere_modifier(self, tok: Token) -> bool:
         """'the Minsk agreements', 'Putin's deputy chief of staff Kozak': an actor that only
@@ -254,7 +271,7 @@ class MeetingFinder:
         for t in event.subtree:  # drop topics ('talks on Ukraine') and other events ('ahead of talks')
             if t.dep_ in {"prep", "advmod"} and t.lower_ in self.not_participant_preps:
                 out -= {u.i for u in t.subtree}
-        node, reporter = event, None
+        node, reporter, present = event, None, False
         for _ in range(8):
             if node.head.i == node.i or node.dep_ not in _CLIMB_DEPS:
                 break
@@ -264,9 +281,13 @@ class MeetingFinder:
                 node.dep_ != "prep"
                 and node.head.pos_ == "VERB"
                 and node.head.lemma_.lower() not in self.event_verbs
+                and not (present and node.head.tag_ in {"VBD", "VBN"})
             ):
-                break  # 'previewed the talks': only holding, joining or leading one takes part
+                # 'previewed the talks': only holding, joining or leading one takes part; what
+                # someone got or heard at a meeting that took place puts them there
+                break
             came_by = node.lower_ if node.dep_ == "prep" else None
+            present = present or came_by in _PRESENCE_PREPS
             node = node.head
             for c in node.children:
                 if c.dep_ in {"nsubj", "nsubjpass", "agent", "poss"} or (
@@ -285,6 +306,18 @@ class MeetingFinder:
             and node.head.lemma_.lower() in self.reporting
         ):
             reporter = node.head
+        elif node.pos_ in {"VERB", "AUX"}:
+            # '..., Lukashevich, told a briefing' parsed as a second clause without a subject
+            reporter = next(
+                (
+                    c
+                    for c in node.children
+                    if c.dep_ == "conj"
+                    and c.lemma_.lower() in self.reporting
+                    and not any(g.dep_ == "nsubj" for g in c.children)
+                ),
+                None,
+            )
         for t in event.sent:
             if t.lower_ in {"with", "between"} and t.head.i in out | {node.i} and not _absolute(t):
                 out |= {u.i for u in t.subtree}
@@ -484,16 +517,6 @@ def extract_meetings(
 ) -> list[MeetingMention]:
     """All meeting mentions of one document."""
     return MeetingFinder(doc, document, vocab, mentions, speech).find()
-
-
-def _negated_role(tok: Token) -> bool:
-    node = tok
-    while node.dep_ in {"conj", "compound", "appos"} and node.head.i != node.i:
-        node = node.head
-    if node.dep_ not in {"nsubj", "nsubjpass"}:
-        return False
-    verb = node.head
-    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _sides(parts: tuple[ActorRef, ...]) -> int:

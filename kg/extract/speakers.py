@@ -201,7 +201,7 @@ class Speech:
 
         A subject after the verb ('stated Ryabkov', 'said the deputy minister') counts too.
         """
-        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        subj = [c for c in verb.children if c.dep_ == "nsubj"] or self._name_before(verb)
         if not subj:
             subj = [
                 c
@@ -216,6 +216,15 @@ class Speech:
                 return [turn] if turn and turn is not SILENT else []
             return self.mentions.resolve(c)
         return []
+
+    def _name_before(self, verb: Token) -> list[Token]:
+        """'..., Russia's envoy to the OSCE, Alexander Lukashevich, told a briefing': a person named
+        just before the verb, between commas, that the parser hung elsewhere is its subject."""
+        if verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+            return []
+        name = verb.doc[verb.i - 2]
+        ref = self.mentions.by_token.get(name.i)
+        return [name] if ref is not None and ref.kind == "person" else []
 
     def _attribute_quotes(self) -> None:
         sents = list(self.doc.sents)
