@@ -396,6 +396,16 @@ _STANCE_CASES = {
         [("russia", "Demands", "ukraine-not-in-nato")],
         [],
     ),
+    "having no intention of doing it refuses it, for the one who has it": (
+        "Berlin has no intention of pulling its troops out of the eastern members of the alliance.",
+        [("germany", "Rejects", "nato-1997-posture")],
+        [("germany", "Demands", "nato-1997-posture")],
+    ),
+    "the object a parser hangs on 'as' is what the stance verb takes": (
+        "Britain dismissed as a non-starter the Kremlin's plan to bar Ukraine from NATO.",
+        [("uk", "Rejects", "ukraine-not-in-nato")],
+        [("uk", "Demands", "ukraine-not-in-nato")],
+    ),
 }
 
 

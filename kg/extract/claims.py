@@ -67,6 +67,7 @@ _DATELINE = re.compile(
 
 
 Held = tuple[list[ActorRef], str, int]  # holders, mechanism, sign
+_OBJECT_DEPS = {"dobj", "ccomp", "xcomp", "attr"}
 _ADJUNCT_PREPS = {
     "in",
     "at",
@@ -292,7 +293,14 @@ class ClaimFinder(ActorFinder):
         here = [p for p in at.get(node.i, []) if id(p) not in walk.applied]
         if any(self._conditional(p) for p in here):
             return False  # 'will not be discussed without Kyiv': a condition, not a refusal
-        if prev.dep_ == "prep" and prev.lower_ in _ADJUNCT_PREPS and prev.head.i == node.i:
+        if (
+            prev.dep_ == "prep"
+            and prev.lower_ in _ADJUNCT_PREPS
+            and prev.head.i == node.i
+            # 'dismissed as a non-starter Moscow's proposal': with no object of its own, the verb's
+            # object is what the parser hung on 'as'
+            and not (prev.lower_ == "as" and not any(c.dep_ in _OBJECT_DEPS for c in node.children))
+        ):
             # 'defend its security in the face of NATO's push': an adjunct, not what is defended
             here = [p for p in here if not (p.kind == "verb" and p.anchor.i == node.i)]
         aside = self._said_aside(prev, node)
