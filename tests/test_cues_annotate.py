@@ -37,6 +37,13 @@ def test_hyphenated_prefixes_are_normalised(nlp):
     assert {"deescalation", "nondeployment"} <= forms
 
 
+def test_a_hyphenated_compound_matches_the_cue_that_spells_it_as_one_word(nlp):
+    cue = Cue.parse("ironclad guarantee*")
+    sent = _sent(nlp, "Moscow asked for iron-clad guarantees of its safety.")
+    [hit] = match_cue(cue, token_norms(sent))
+    assert "guarantees" in {sent.doc[i].text for i in hit.tokens}
+
+
 def test_longer_cues_win_and_tokens_are_not_shared(nlp):
     cues = (Cue.parse("push back"), Cue.parse("push"))
     hits = match_any(cues, token_norms(_sent(nlp, "Washington pushed back on the proposals.")), tight=True)

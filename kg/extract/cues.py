@@ -13,8 +13,8 @@ from spacy.tokens import Span
 
 from kg.vocab import Cue
 
+PREFIXES = {"non", "de", "re", "anti", "post", "pre", "co", "ex"}  # kept one token with the next word
 DEMAND, REJECT, OPPOSE, VETO = "demand", "reject", "oppose", "veto"  # stance cue families
-PREFIXES = {"non", "de", "re", "anti", "post", "pre", "co", "ex"}  # joined to the word after a hyphen
 _DASHES = re.compile(r"[-–—‑]")
 
 
@@ -37,8 +37,8 @@ class Hit:
 def token_norms(sent: Span) -> Norms:
     """Normalised forms per token: lower-case text and lemma; 'non-expansion' -> 'nonexpansion'.
 
-    A hyphenated compound whose first part is a prefix (non-, de-) is joined onto its last token;
-    other compounds ('NATO-Ukraine') give each part as a form of its own.
+    A hyphenated compound is also joined onto its last token ('iron-clad' -> 'ironclad', the way
+    the cue spells it); its parts ('NATO-Ukraine') are forms of their own too.
     """
     norms = Norms()
     toks = list(sent)
@@ -49,12 +49,12 @@ def token_norms(sent: Span) -> Norms:
     for k, tok in enumerate(toks):
         if tok.text in {"-", "–", "‑"} and 0 < k < len(toks) - 1:
             left, right = toks[k - 1], toks[k + 1]
-            if not left.whitespace_ and not tok.whitespace_ and left.lower_ in PREFIXES:
+            if not left.whitespace_ and not tok.whitespace_ and left.is_alpha and right.is_alpha:
                 norms[right.i] |= {left.lower_ + r for r in set(norms[right.i])}
     for tok in toks:  # tokens like 'non-expansion' kept whole by the tokenizer
         low = tok.lower_
         parts = _DASHES.split(low)
-        if len(parts) > 1 and parts[0] in PREFIXES:
+        if len(parts) > 1 and all(parts):
             norms[tok.i].add("".join(parts))
             norms[tok.i].add("".join(parts[:-1]) + tok.lemma_.lower().split("-")[-1])
     return norms
