@@ -406,6 +406,11 @@ _STANCE_CASES = {
         [("uk", "Rejects", "ukraine-not-in-nato")],
         [("uk", "Demands", "ukraine-not-in-nato")],
     ),
+    "'the allies' in lower case is the alliance": (
+        "The allies turned down Moscow's demand that the alliance halt its eastward expansion.",
+        [("nato", "Rejects", "nato-non-expansion")],
+        [("nato", "Demands", "nato-non-expansion")],
+    ),
 }
 
 
