@@ -406,6 +406,26 @@ _STANCE_CASES = {
         [("uk", "Rejects", "ukraine-not-in-nato")],
         [("uk", "Demands", "ukraine-not-in-nato")],
     ),
+    "one holder met twice holds the outer stance": (
+        "The alliance leaders rebuffed calls to rule out Ukrainian membership at their summit.",
+        [("nato", "Rejects", "ukraine-not-in-nato")],
+        [("nato", "Demands", "ukraine-not-in-nato")],
+    ),
+    "cutting the forces on an eastern member's soil is the 1997 posture": (
+        "Vilnius would never agree to any reduction of the battalions stationed on Lithuanian soil.",
+        [("lithuania", "Rejects", "nato-1997-posture")],
+        [("lithuania", "Demands", "nato-1997-posture")],
+    ),
+    "a participle completing a noun keeps the mention one phrase": (
+        "Warsaw said it would never accept the removal of the soldiers based in Polish barracks.",
+        [("poland", "Rejects", "nato-1997-posture")],
+        [("poland", "Demands", "nato-1997-posture")],
+    ),
+    "a right stated is a standing position": (
+        "Paris said each country keeps the right to pick its own alliances.",
+        [("france", "Rejects", "nato-non-expansion")],
+        [("france", "Demands", "nato-non-expansion")],
+    ),
     "'the allies' in lower case is the alliance": (
         "The allies turned down Moscow's demand that the alliance halt its eastward expansion.",
         [("nato", "Rejects", "nato-non-expansion")],

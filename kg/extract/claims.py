@@ -160,6 +160,7 @@ class ClaimFinder(ActorFinder):
         self.reporting = vocab.lexicon("reporting-verbs")
         self.modals = vocab.lexicon("modal-predicates")
         self.assertion_verbs = vocab.lexicon("assertion-verbs")
+        self.entitlements = vocab.lexicon("entitlement-nouns")
         self.elaboration_words = vocab.lexicon("elaboration-words")
         self.topic_preps = vocab.lexicon("topic-prepositions")
         self.proposal_nouns = vocab.lexicon("proposal-nouns")
@@ -250,7 +251,21 @@ class ClaimFinder(ActorFinder):
 
     # ------------------------------------------------------------------ composition
     def compose(self, ch: ConceptHit, preds: list[Predicate], sent: Span) -> list[Held]:
-        """(holders, mechanism, sign) for each holder met on the mention's path to the root."""
+        """(holders, mechanism, sign) for each holder met on the mention's path to the root; one
+        holder met twice with opposite signs holds the outer stance ('NATO refused to rule out
+        Ukraine's membership': the refusal, not the ruling out it refuses)."""
+        out = self._walk(ch, preds, sent)
+        final: dict[str, int] = {}
+        for holders, _, sign in out:
+            final.update({h.key: sign for h in holders if h is not None and h is not SILENT})
+        kept = []
+        for holders, how, sign in out:
+            same = [h for h in holders if h is None or h is SILENT or final[h.key] == sign]
+            if same:
+                kept.append((same, how, sign))
+        return kept
+
+    def _walk(self, ch: ConceptHit, preds: list[Predicate], sent: Span) -> list[Held]:
         at: dict[int, list[Predicate]] = {}
         for p in preds:
             for s in p.sites:
@@ -336,19 +351,23 @@ class ClaimFinder(ActorFinder):
             walk.reversed = True
             walk.negated = walk.negated or bool(negs)
             walk.sign *= -1 if flips % 2 else 1
-        if (
-            not here
-            and prev.i == head.i
-            and prev.dep_ in {"nsubj", "dobj"}
-            and node.lemma_.lower() in self.assertion_verbs
-        ):
-            walk.pending = walk.sign  # 'NATO's door remains open', 'keep the door open': a stated position
+        if not here and prev.i == head.i and self._asserts(prev, node):
+            walk.pending = walk.sign  # 'NATO's door remains open', 'the right to choose': a stated position
         here += self._reference_subject(node, prev) + self._condition_of(node, prev)
         for p in sorted(here, key=lambda p: p.kind != "noun"):
             self._apply(walk, p)
         if reporting and not here:
             return not self._reported(walk, node, prev, head)
         return True
+
+    def _asserts(self, mention: Token, node: Token) -> bool:
+        """Whether ``node`` states the mention as a standing position: a verb of staying with it as
+        subject or object ('the door remains open'), or a right it completes ('the right to choose
+        one's alliances')."""
+        lemma = node.lemma_.lower()
+        if mention.dep_ in {"nsubj", "dobj"}:
+            return lemma in self.assertion_verbs
+        return mention.dep_ == "acl" and node.pos_ == "NOUN" and lemma in self.entitlements
 
     def _apply(self, walk: _Walk, p: Predicate) -> None:
         """A stance predicate met on the path: its side times the sign so far, for its holder."""

@@ -45,11 +45,12 @@ def one_phrase(doc: Doc, tokens: tuple[int, ...]) -> bool:
 
 
 def _infinitive_of_noun(verb: Token) -> bool:
-    """'Kyiv's right to seek membership', 'plans to join': a to-infinitive that only completes a
-    noun, with no subject of its own, keeps the phrase together."""
+    """'Kyiv's right to seek membership', 'plans to join', 'troops stationed in Poland': a
+    to-infinitive or a participle that only completes a noun, with no subject of its own, keeps
+    the phrase together."""
     return (
         verb.dep_ == "acl"
         and verb.head.pos_ in {"NOUN", "PROPN"}
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and (verb.tag_ in {"VBN", "VBG"} or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
     )
