@@ -426,6 +426,25 @@ _STANCE_CASES = {
         [("france", "Rejects", "nato-non-expansion")],
         [("france", "Demands", "nato-non-expansion")],
     ),
+    "a 'for ... to' clause after a stance noun completes it": (
+        "Peskov restated Moscow's call for the bloc to remove its troops from the countries that "
+        "joined after 1997.",
+        [("russia", "Demands", "nato-1997-posture")],
+        [("russia", "Rejects", "nato-1997-posture")],
+    ),
+    "a speaker refusing its own act rejects the demand": (
+        "The alliance said it would never withdraw its battlegroups from the Baltic states.",
+        [("nato", "Rejects", "nato-1997-posture")],
+        [("nato", "Demands", "nato-1997-posture")],
+    ),
+    "declining to comment on a demand takes no stance on it": (
+        "Lavrov said he would not comment on the deployment of missiles near Russia's borders.",
+        [],
+        [
+            ("lavrov", "Demands", "no-strike-weapons-near-russia"),
+            ("lavrov", "Rejects", "no-strike-weapons-near-russia"),
+        ],
+    ),
     "'the allies' in lower case is the alliance": (
         "The allies turned down Moscow's demand that the alliance halt its eastward expansion.",
         [("nato", "Rejects", "nato-non-expansion")],

@@ -23,7 +23,7 @@ from kg.extract.holders import ActorFinder
 from kg.extract.mentions import Mentions
 from kg.extract.polarity import conjunct_sign, is_reverser, negations, path_up
 from kg.extract.speakers import SILENT, Speech, is_reporting
-from kg.model import DEMANDS, REJECTS, ActorRef, Claim, Document, Evidence
+from kg.model import DEMANDS, PERSON, REJECTS, ActorRef, Claim, Document, Evidence
 from kg.vocab import Cue, Vocabulary
 
 # The share of claims of each mechanism that the gold accepts, pooled over the three visible gold
@@ -221,6 +221,8 @@ class ClaimFinder(ActorFinder):
         else:
             kind = "copula"
         pred = Predicate(hit, anchor, family, kind, [anchor.i])
+        if kind == "noun":
+            pred.sites += self._for_clauses(anchor, hit)
         node = anchor
         if node.tag_ == "MD" or node.dep_ in {"aux", "auxpass"}:
             pred.sites.append(node.head.i)
@@ -233,6 +235,23 @@ class ClaimFinder(ActorFinder):
             if node.pos_ in {"VERB", "AUX"}:
                 break
         return pred
+
+    @staticmethod
+    def _for_clauses(noun: Token, hit: Hit) -> list[int]:
+        """'repeated Moscow's call for the alliance to withdraw': a 'for ... to' clause right after
+        a stance noun completes the noun, even where the parser hung it on the verb."""
+        end = max(hit.tokens)
+        fors = [c.i for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"]
+
+        def completes(clause: Token) -> bool:
+            marks = [m for m in clause.children if m.dep_ == "mark" and m.lower_ == "for"]
+            if marks:
+                return marks[0].i <= end + 1
+            infinitive = any(m.dep_ == "aux" and m.lower_ == "to" for m in clause.children)
+            subject = any(m.dep_ in {"nsubj", "nsubjpass"} for m in clause.children)
+            return infinitive and not subject and any(f < clause.i for f in fors)
+
+        return [c.i for c in noun.head.children if c.dep_ == "advcl" and c.i > end and completes(c)]
 
     def anchor(self, hit: Hit) -> Token:
         for i in hit.tokens:
@@ -341,7 +360,10 @@ class ClaimFinder(ActorFinder):
         # a negation or reversal of a clause does not reach into its adverbial clause ('X was not
         # on the agenda, adding that Berlin would keep the door open')
         outside = in_mention or aside
-        negs = [] if outside else negations(node, walk.cue_tokens)
+        # 'would not comment on the deployment': a verb the mention only completes through a
+        # preposition, with no stance of its own, is not negated about it
+        topical = not here and prev.dep_ == "prep" and prev.head.i == node.i
+        negs = [] if outside or topical else negations(node, walk.cue_tokens)
         if negs and any(p.kind in {"verb", "noun"} for p in here):
             return False  # 'did not reject', 'never demanded': no stance
         # a word of a stance cue ('warned against') takes its side once, as the cue, not again as a reverser
@@ -449,7 +471,7 @@ class ClaimFinder(ActorFinder):
             walk.pending is None
             and not walk.out
             and (walk.reversed or endorsed)
-            and self._own_side(reporters, walk.subjects, vacuous=not walk.negated)
+            and self._own_side(reporters, walk.subjects, head, vacuous=not walk.negated)
         ):
             walk.pending = walk.sign  # 'X said NATO will never close its door', 'reaffirmed the open door'
         if not reporters or (walk.pending is None and not walk.out):
@@ -460,7 +482,9 @@ class ClaimFinder(ActorFinder):
             walk.out.append((reporters, "reported", walk.out[-1][2]))
         return True
 
-    def _own_side(self, reporters: list[ActorRef], subjects: list[Token], vacuous: bool = False) -> bool:
+    def _own_side(
+        self, reporters: list[ActorRef], subjects: list[Token], head: Token, vacuous: bool = False
+    ) -> bool:
         """Whether the clauses below a verb of saying speak of the speaker's own side: 'Sherman said
         the US will never let anyone shut the door' states her position; 'he said the United States
         was not ready to address guarantees' reports another's."""
@@ -468,9 +492,23 @@ class ClaimFinder(ActorFinder):
             return False
         own = {r.party or r.key for r in reporters}
         sides = {ref.party or ref.key for subj in subjects for ref in self.resolve(subj) if ref}
+        if any(s.head.i == head.i and self._self_reference(s, reporters) for s in subjects):
+            sides |= own  # 'NATO said it will not withdraw': the speaker refuses its own act
         # clauses that name no side count only when a reversing word, not a bare negation, made
         # the stance: 'guarantees precluding expansion' is one; 'talks are not contingent on' is not
         return sides <= own and (bool(sides) or vacuous)
+
+    @staticmethod
+    def _self_reference(subject: Token, reporters: list[ActorRef]) -> bool:
+        """A pronoun subject that can only be the speaker: 'we'; 'it' for a state or organisation,
+        'he'/'she' for a person."""
+        word = subject.lower_
+        if word == "we":
+            return True
+        persons = all(r.kind == PERSON for r in reporters)
+        return (word == "it" and not persons and subject.head.lemma_ != "be") or (
+            word in {"he", "she"} and persons
+        )
 
     def _apply_deferred(self, walk: _Walk) -> None:
         """A stance verb in a relative clause on the path speaks about the whole demand stated
