@@ -44,6 +44,7 @@ class DemandConcept:
     topic_cues: tuple[Cue, ...] = ()
     stances: tuple[str, ...] = ("Demands", "Rejects")
     in_package: bool = False  # part of a package of demands: has a broader or narrower concept
+    broader: tuple[str, ...] = ()  # keys of the concepts this one narrows
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,7 @@ def load_vocabulary(directory: str | None = None) -> Vocabulary:
                 stances=tuple(sorted(str(o).rsplit("#", 1)[-1] for o in g.objects(s, DKG.allowedStance)))
                 or ("Demands", "Rejects"),
                 in_package=(s, SKOS.broader, None) in g or (s, SKOS.narrower, None) in g,
+                broader=tuple(sorted(_key(g, b) for b in g.objects(s, SKOS.broader))),
             )
         )
     lexicons = {}

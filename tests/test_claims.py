@@ -445,6 +445,21 @@ _STANCE_CASES = {
             ("lavrov", "Rejects", "no-strike-weapons-near-russia"),
         ],
     ),
+    "joining the alliance is enlargement": (
+        "The Kremlin rejected Moldova's bid to join the North Atlantic alliance.",
+        [("russia", "Demands", "nato-non-expansion")],
+        [("russia", "Rejects", "nato-non-expansion")],
+    ),
+    "Ukraine joining the alliance names Ukraine's membership, not enlargement in general": (
+        "Zelensky said Ukraine would keep pressing to join NATO.",
+        [("zelensky", "Rejects", "ukraine-not-in-nato")],
+        [("zelensky", "Rejects", "nato-non-expansion")],
+    ),
+    "pressing someone to do it demands it": (
+        "Paris pressed the Kremlin to pull its troops back from the Ukrainian border.",
+        [("france", "Demands", "russian-de-escalation")],
+        [("france", "Rejects", "russian-de-escalation")],
+    ),
     "'the allies' in lower case is the alliance": (
         "The allies turned down Moscow's demand that the alliance halt its eastward expansion.",
         [("nato", "Rejects", "nato-non-expansion")],

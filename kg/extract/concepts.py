@@ -49,7 +49,28 @@ class ConceptFinder:
             used |= {i for h in hits for i in h.tokens}
             for h in match_any(concept.topic_cues, norms, frozenset(used), accept=phrase):
                 hits.append(ConceptHit(concept.key, h.tokens, +1, topic=True))
-        return _merge_hits(hits)
+        return self._narrowest(_merge_hits(hits), norms)
+
+    def _narrowest(self, hits: list[ConceptHit], norms: dict[int, set[str]]) -> list[ConceptHit]:
+        """Words naming a concept and a broader one in one phrase name the narrower: 'Ukraine's
+        request to join the alliance' is about Ukraine's membership, not about enlargement in
+        general. The broader stays when it has words of its own, beyond names and words of the
+        narrower's cues ('NATO not accepting new members like Ukraine')."""
+        concepts = {c.key: c for c in self.vocab.demands}
+
+        def covered(h: ConceptHit, o: ConceptHit) -> bool:
+            if h.key not in concepts[o.key].broader:
+                return False
+            if not set(h.tokens) & set(o.tokens) and not one_phrase(self.doc, (*h.tokens, *o.tokens)):
+                return False
+            c = concepts[o.key]
+            slots = [slot for cue in (*c.cues, *c.inverse_cues, *c.topic_cues) for slot in cue.slots]
+            own = set(h.tokens) - set(o.tokens)
+            return all(
+                self.doc[i].ent_type_ or any(_fills(slot, norms.get(i, set())) for slot in slots) for i in own
+            )
+
+        return [h for h in hits if not any(covered(h, o) for o in hits if o is not h)]
 
     def _whole(self, hit: Hit, norms: dict[int, set[str]]) -> tuple[int, ...]:
         """The hit's tokens and the words next to them in the parse that fill one of its cue's
