@@ -460,6 +460,16 @@ _STANCE_CASES = {
         [("france", "Demands", "russian-de-escalation")],
         [("france", "Rejects", "russian-de-escalation")],
     ),
+    "a door said to be open is the open door": (
+        "Liz Truss said the alliance's door was open to every European democracy.",
+        [("truss", "Rejects", "nato-non-expansion")],
+        [("truss", "Demands", "nato-non-expansion")],
+    ),
+    "calling the opposite a threat opposes it": (
+        "Peskov said the placement of American missiles in Romania was a grave threat.",
+        [("peskov", "Demands", "no-strike-weapons-near-russia")],
+        [("peskov", "Rejects", "no-strike-weapons-near-russia")],
+    ),
     "'the allies' in lower case is the alliance": (
         "The allies turned down Moscow's demand that the alliance halt its eastward expansion.",
         [("nato", "Rejects", "nato-non-expansion")],

@@ -389,6 +389,8 @@ class ClaimFinder(ActorFinder):
         lemma = node.lemma_.lower()
         if mention.dep_ in {"nsubj", "dobj"}:
             return lemma in self.assertion_verbs
+        if mention.dep_ == "acomp":  # 'the door is open': the complement is part of the mention
+            return lemma == "be" or lemma in self.assertion_verbs
         return mention.dep_ == "acl" and node.pos_ == "NOUN" and lemma in self.entitlements
 
     def _apply(self, walk: _Walk, p: Predicate) -> None:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.cues import Hit, match_any
 from kg.extract.polarity import negations
 from kg.extract.syntax import one_phrase
-from kg.vocab import Vocabulary
+from kg.vocab import Cue, Vocabulary
 
 
 @dataclass(frozen=True)
@@ -43,9 +43,13 @@ class ConceptFinder:
         for concept in self.vocab.demands:
             direct = match_any(concept.cues, norms, accept=phrase)
             used = frozenset(i for h in direct for i in h.tokens)
-            hits += [ConceptHit(concept.key, self._whole(h, norms), self._own_sign(h, +1)) for h in direct]
+            hits += [
+                ConceptHit(concept.key, self._whole(h, norms, concept.cues), self._own_sign(h, +1))
+                for h in direct
+            ]
             for h in match_any(concept.inverse_cues, norms, used, accept=phrase):
-                hits.append(ConceptHit(concept.key, self._whole(h, norms), self._own_sign(h, -1)))
+                whole = self._whole(h, norms, concept.inverse_cues)
+                hits.append(ConceptHit(concept.key, whole, self._own_sign(h, -1)))
             used |= {i for h in hits for i in h.tokens}
             for h in match_any(concept.topic_cues, norms, frozenset(used), accept=phrase):
                 hits.append(ConceptHit(concept.key, h.tokens, +1, topic=True))
@@ -72,10 +76,11 @@ class ConceptFinder:
 
         return [h for h in hits if not any(covered(h, o) for o in hits if o is not h)]
 
-    def _whole(self, hit: Hit, norms: dict[int, set[str]]) -> tuple[int, ...]:
+    def _whole(self, hit: Hit, norms: dict[int, set[str]], family: tuple[Cue, ...]) -> tuple[int, ...]:
         """The hit's tokens and the words next to them in the parse that fill one of its cue's
         slots too: in 'slam that door shut' both 'slam' and 'shut' belong to 'slam|shut door', so
-        neither reverses the mention it is part of."""
+        neither reverses the mention it is part of. A subject's complement that fills a slot of
+        any cue of the same direction joins it too ('NATO's door is open')."""
         extra = set()
         for i in hit.tokens:
             tok = self.doc[i]
@@ -84,6 +89,12 @@ class ConceptFinder:
                     continue
                 if any(_fills(slot, norms[near.i]) for slot in hit.cue.slots):
                     extra.add(near.i)
+            if tok.dep_ != "nsubj":
+                continue
+            for comp in tok.head.children:
+                if comp.dep_ == "acomp" and comp.i in norms and comp.i not in hit.tokens:
+                    if any(_fills(slot, norms[comp.i]) for cue in family for slot in cue.slots):
+                        extra.add(comp.i)
         return tuple(sorted({*hit.tokens, *extra}))
 
     def head_of(self, tokens: tuple[int, ...]) -> Token:
