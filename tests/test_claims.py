@@ -470,6 +470,12 @@ _STANCE_CASES = {
         [("peskov", "Demands", "no-strike-weapons-near-russia")],
         [("peskov", "Rejects", "no-strike-weapons-near-russia")],
     ),
+    "the envoys of several states all hold the stance": (
+        "The defence ministers of Poland and Romania turned down the Kremlin's demand to pull NATO "
+        "troops out of the eastern members.",
+        [("poland", "Rejects", "nato-1997-posture"), ("romania", "Rejects", "nato-1997-posture")],
+        [],
+    ),
     "'the allies' in lower case is the alliance": (
         "The allies turned down Moscow's demand that the alliance halt its eastward expansion.",
         [("nato", "Rejects", "nato-non-expansion")],

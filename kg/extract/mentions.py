@@ -156,8 +156,25 @@ class Mentions:
         out: list[ActorRef] = []
         for t in [tok, *_conjuncts(tok)]:
             ref = self._resolve_one(t, speaker)
-            if ref is not None and ref not in out:
-                out.append(ref)
+            refs = [ref] if ref is not None else []
+            if ref is not None and ref.kind != PERSON and t.tag_ == "NNS" and t.i not in self.by_token:
+                refs += self._coordinated_modifiers(t)  # 'the ministers of Lithuania, Latvia and Estonia'
+            out += [r for r in refs if r not in out]
+        return out
+
+    def _coordinated_modifiers(self, tok: Token) -> list[ActorRef]:
+        """The states or organisations coordinated in a plural noun's 'of' phrase."""
+        out = []
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"of", "from"}:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for t in [obj, *_conjuncts(obj)]:
+                    ref = self.by_token.get(t.i)
+                    if ref is not None and ref.kind in (STATE, ORGANIZATION):
+                        out.append(ref)
         return out
 
     def _resolve_one(self, tok: Token, speaker: ActorRef | None) -> ActorRef | None:
