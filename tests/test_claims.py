@@ -476,6 +476,17 @@ _STANCE_CASES = {
         [("poland", "Rejects", "nato-1997-posture"), ("romania", "Rejects", "nato-1997-posture")],
         [],
     ),
+    "not giving way on an issue keeps the holder's own side of it": (
+        "Moscow handed over its draft treaties in December. London would not budge on the question "
+        "of the bloc's enlargement, and the Kremlin would not compromise on it either.",
+        [("uk", "Rejects", "nato-non-expansion")],
+        [("uk", "Demands", "nato-non-expansion")],
+    ),
+    "with no proposer known, giving way on an issue says no side": (
+        "Washington would not budge on the question of NATO's eastward expansion.",
+        [],
+        [("usa", "Demands", "nato-non-expansion"), ("usa", "Rejects", "nato-non-expansion")],
+    ),
     "'the allies' in lower case is the alliance": (
         "The allies turned down Moscow's demand that the alliance halt its eastward expansion.",
         [("nato", "Rejects", "nato-non-expansion")],

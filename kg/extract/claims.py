@@ -161,6 +161,7 @@ class ClaimFinder(ActorFinder):
         self.modals = vocab.lexicon("modal-predicates")
         self.assertion_verbs = vocab.lexicon("assertion-verbs")
         self.entitlements = vocab.lexicon("entitlement-nouns")
+        self.concessions = vocab.lexicon("concession-words")
         self.elaboration_words = vocab.lexicon("elaboration-words")
         self.topic_preps = vocab.lexicon("topic-prepositions")
         self.proposal_nouns = vocab.lexicon("proposal-nouns")
@@ -376,8 +377,12 @@ class ClaimFinder(ActorFinder):
         if not here and prev.i == head.i and self._asserts(prev, node):
             walk.pending = walk.sign  # 'NATO's door remains open', 'the right to choose': a stated position
         here += self._reference_subject(node, prev) + self._condition_of(node, prev)
+        issue = prev.lower_ in self.topic_preps and prev.head.i == node.i and not walk.reversed
         for p in sorted(here, key=lambda p: p.kind != "noun"):
-            self._apply(walk, p)
+            if issue and p.anchor.lemma_.lower() in self.concessions:
+                self._apply_issue(walk, p)
+            else:
+                self._apply(walk, p)
         if reporting and not here:
             return not self._reported(walk, node, prev, head)
         return True
@@ -392,6 +397,22 @@ class ClaimFinder(ActorFinder):
         if mention.dep_ == "acomp":  # 'the door is open': the complement is part of the mention
             return lemma == "be" or lemma in self.assertion_verbs
         return mention.dep_ == "acl" and node.pos_ == "NOUN" and lemma in self.entitlements
+
+    def _apply_issue(self, walk: _Walk, p: Predicate) -> None:
+        """'Washington would not budge on NATO expansion', 'Moscow will not compromise on it': one
+        who will not give way on an issue keeps its own side of it, the proposer's demand for the
+        proposer's side, the refusal of it for anyone else; with no proposer known, no claim."""
+        walk.applied.add(id(p))
+        holders, how = self.holder(p)
+        proposer = self.proposer.party or self.proposer.key if self.proposer else None
+        walk.pending = None
+        if not holders or proposer is None:
+            return
+        for h in holders:
+            sign = +1 if (h.party or h.key) == proposer else -1
+            walk.out.append(([h], how, sign))
+            walk.parties.add(h.party or h.key)
+            walk.sign = sign
 
     def _apply(self, walk: _Walk, p: Predicate) -> None:
         """A stance predicate met on the path: its side times the sign so far, for its holder."""
