@@ -487,6 +487,15 @@ _STANCE_CASES = {
         [],
         [("usa", "Demands", "nato-non-expansion"), ("usa", "Rejects", "nato-non-expansion")],
     ),
+    "demands listed in a quote with no subject of their own are the speaker's": (
+        '"We will not be patient for ever," Zakharova told reporters. "Our point is simple: no '
+        'more enlargement of the alliance and no strike missiles on our borders."',
+        [
+            ("zakharova", "Demands", "nato-non-expansion"),
+            ("zakharova", "Demands", "no-strike-weapons-near-russia"),
+        ],
+        [],
+    ),
     "'the allies' in lower case is the alliance": (
         "The allies turned down Moscow's demand that the alliance halt its eastward expansion.",
         [("nato", "Rejects", "nato-non-expansion")],

@@ -707,9 +707,14 @@ class ClaimFinder(ActorFinder):
             return []
         subj = [c for c in sent.root.children if c.dep_ == "nsubj"]
         actors = self.resolve(subj[0]) if subj else []
-        return [
-            self._claim(a, DEMANDS, key, evidence, "enumeration") for a in actors for key in sorted(named)
-        ]
+        how = "enumeration"
+        if not actors:  # '"The key point is clear: no expansion, no missiles," Lavrov said'
+            first = self.doc[min(i for h in hits for i in h.tokens)]
+            quote = self.speech.quote_at(first.idx)
+            speaker = self.speech.quote_speaker.get(quote) if quote is not None else None
+            speaker = speaker or self.speech.turn_speaker(first.idx)
+            actors, how = ([speaker], "quote") if speaker is not None and speaker is not SILENT else ([], how)
+        return [self._claim(a, DEMANDS, key, evidence, how) for a in actors for key in sorted(named)]
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

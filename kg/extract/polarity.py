@@ -31,6 +31,9 @@ def negations(node: Token, exclude: frozenset[int] = frozenset()) -> list[int]:
             out.append(c.i)
         elif c.dep_ == "det" and c.lower_ in {"no", "neither"}:
             out.append(c.i)
+        elif c.dep_ in {"advmod", "amod"} and c.lower_ in {"more", "further", "new"} and node.pos_ == "NOUN":
+            # 'no more enlargement', 'no further expansion': the 'no' hangs on the quantity word
+            out += [d.i for d in c.children if d.lower_ == "no" and d.i not in exclude]
         elif c.dep_ == "preconj" and c.lower_ == "neither":
             out.append(c.i)
         elif c.dep_ in {"nsubj", "nsubjpass"} and (
