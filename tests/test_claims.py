@@ -73,6 +73,16 @@ def test_transcript_turn_speaks_for_its_party(analyse):
     assert ("usa", "Rejects", "russian-security-proposals") in claim_set(x)
 
 
+def test_a_bare_reference_after_a_turn_label_points_at_the_last_demand(analyse):
+    text = (
+        "QUESTION: What about Moscow's demand that the alliance withdraw its forces from the "
+        "eastern members?\n\n"
+        "MR PRICE: That is unacceptable to us.\n"
+    )
+    got = claim_set(analyse(text, when=date(2022, 1, 8)))
+    assert ("price", "Rejects", "nato-1997-posture") in got
+
+
 def test_evidence_offsets_point_at_the_sentence(analyse):
     text = "Talks began. Russia demanded security guarantees from the alliance."
     x = analyse(text)

@@ -621,7 +621,8 @@ class ClaimFinder(ActorFinder):
             preds = self.predicates(norms, used)
             self._preds = preds
             own = list(hits)
-            root_subj = [c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            main = _main_clause(sent)
+            root_subj = [c for c in main.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if previous and root_subj and root_subj[0].lower_ in _BARE_REFERENCES:
                 known = {h.key for h in hits}  # 'This, along with X, is unacceptable': the last point made
                 hits += [ConceptHit(h.key, (root_subj[0].i,), +1) for h in previous if h.key not in known]
@@ -715,6 +716,19 @@ class ClaimFinder(ActorFinder):
             speaker = speaker or self.speech.turn_speaker(first.idx)
             actors, how = ([speaker], "quote") if speaker is not None and speaker is not SILENT else ([], how)
         return [self._claim(a, DEMANDS, key, evidence, how) for a in actors for key in sorted(named)]
+
+
+def _main_clause(sent: Span) -> Token:
+    """The sentence's main verb; after a speaker's label the parser made the root ('MR PRICE:
+    That is a non-starter'), the clause after the colon."""
+    root = sent.root
+    if root.pos_ in {"VERB", "AUX"}:
+        return root
+    colons = [c.i for c in root.children if c.text == ":"]
+    for c in root.children:
+        if colons and c.i > colons[0] and c.pos_ in {"VERB", "AUX"}:
+            return c
+    return root
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
