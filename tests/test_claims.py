@@ -506,6 +506,17 @@ _STANCE_CASES = {
         ],
         [],
     ),
+    "concern about the opposite asks for the demand": (
+        "Zakharova voiced deep concern about the alliance's eastward enlargement.",
+        [("zakharova", "Demands", "nato-non-expansion")],
+        [("zakharova", "Rejects", "nato-non-expansion")],
+    ),
+    "one's concerns that include a demand hold it": (
+        "Grushko complained that the answer sidestepped Russia's key concerns, such as the "
+        "non-deployment of missiles near its borders.",
+        [("russia", "Demands", "no-strike-weapons-near-russia")],
+        [("russia", "Rejects", "no-strike-weapons-near-russia")],
+    ),
     "'the allies' in lower case is the alliance": (
         "The allies turned down Moscow's demand that the alliance halt its eastward expansion.",
         [("nato", "Rejects", "nato-non-expansion")],
