@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -44,6 +45,7 @@ def actor_key(name: str) -> str:
     return base
 
 
+@lru_cache(maxsize=65536)  # a build mints the same actor, demand and forum IRIs many times
 def mint(kind: str, *parts: str) -> URIRef:
     """IRI for a node of ``kind`` (actor, claim, meeting...) identified by ``parts``.
 
