@@ -517,6 +517,23 @@ _STANCE_CASES = {
         [("russia", "Demands", "no-strike-weapons-near-russia")],
         [("russia", "Rejects", "no-strike-weapons-near-russia")],
     ),
+    "a conjoined verb's refusal takes the shared subject's side": (
+        "Jens Stoltenberg said the alliance was willing to talk but would not give up the principle "
+        "that each nation can choose its own path.",
+        [("stoltenberg", "Rejects", "nato-non-expansion")],
+        [("stoltenberg", "Demands", "nato-non-expansion")],
+    ),
+    "the person heading a delegation speaks for it": (
+        "The American delegation, led by Wendy Sherman, dismissed the demand for a halt to NATO's "
+        "enlargement.",
+        [("sherman", "Rejects", "nato-non-expansion")],
+        [],
+    ),
+    "binding commitments are guarantees": (
+        "Peskov said Moscow wanted legally binding commitments from Washington.",
+        [("peskov", "Demands", "legal-security-guarantees")],
+        [],
+    ),
     "'the allies' in lower case is the alliance": (
         "The allies turned down Moscow's demand that the alliance halt its eastward expansion.",
         [("nato", "Rejects", "nato-non-expansion")],

@@ -303,6 +303,9 @@ class ClaimFinder(ActorFinder):
         for node, from_conj in [(head, False), *path_up(head)]:
             if from_conj:
                 walk.sign *= conjunct_sign(prev, node, walk.cue_tokens)
+                if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in prev.children):
+                    # 'the alliance was ready ... but would not give up X': the shared subject
+                    walk.subjects += [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
             elif not self._step(walk, ch, head, prev, node, at, preds):
                 return walk.out
             prev = node

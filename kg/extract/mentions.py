@@ -162,6 +162,20 @@ class Mentions:
             out += [r for r in refs if r not in out]
         return out
 
+    def _leader(self, tok: Token) -> ActorRef | None:
+        """'the Russian delegation, headed by Alexander Grushko': the person who leads it speaks."""
+        for c in tok.children:
+            if c.dep_ != "acl" or c.lemma_.lower() not in {"lead", "head", "chair"}:
+                continue
+            for agent in (a for a in c.children if a.dep_ == "agent"):
+                for obj in (g for g in agent.children if g.dep_ == "pobj"):
+                    ref = self.by_token.get(obj.i)
+                    if ref is None:  # 'led by Deputy Minister X': the name hangs on the title
+                        ref = next((self.by_token[d.i] for d in obj.children if d.i in self.by_token), None)
+                    if ref is not None and ref.kind == PERSON:
+                        return ref
+        return None
+
     def _coordinated_modifiers(self, tok: Token) -> list[ActorRef]:
         """The states or organisations coordinated in a plural noun's 'of' phrase."""
         out = []
@@ -189,6 +203,9 @@ class Mentions:
             if c.dep_ in {"appos", "compound", "nmod"} and self.by_token.get(c.i, None) is not None:
                 if self.by_token[c.i].kind == PERSON:
                     return self.by_token[c.i]
+        leader = self._leader(tok)
+        if leader is not None:
+            return leader
         lemma = tok.lemma_.lower()
         if lemma in self.vocab.lexicon("person-roles"):
             # 'head of the Russian delegation Sergey Ryabkov': a name inside the title's own phrase
