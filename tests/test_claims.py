@@ -534,6 +534,12 @@ _STANCE_CASES = {
         [("peskov", "Demands", "legal-security-guarantees")],
         [],
     ),
+    "a clause on the complement of 'be' speaks of its subject, and the speaker shares it": (
+        "Antony Blinken said Moscow's demand to stop enlargement was something Washington would "
+        "never accept.",
+        [("usa", "Rejects", "nato-non-expansion"), ("blinken", "Rejects", "nato-non-expansion")],
+        [("blinken", "Demands", "nato-non-expansion")],
+    ),
     "'the allies' in lower case is the alliance": (
         "The allies turned down Moscow's demand that the alliance halt its eastward expansion.",
         [("nato", "Rejects", "nato-non-expansion")],

@@ -387,6 +387,7 @@ class ClaimFinder(ActorFinder):
             else:
                 self._apply(walk, p)
         if reporting and not here:
+            self._apply_deferred(walk)  # what the clause below said holds before its speaker shares it
             return not self._reported(walk, node, prev, head)
         return True
 
@@ -547,6 +548,7 @@ class ClaimFinder(ActorFinder):
             holders, _ = self.verb_holder(rel.anchor)
             if holders:
                 walk.out.append((holders, "subject", walk.sign * rel.side))
+                walk.parties |= {h.party or h.key for h in holders}
 
     def holder(self, p: Predicate) -> tuple[list[ActorRef], str]:
         if p.kind == "verb":
@@ -605,9 +607,11 @@ class ClaimFinder(ActorFinder):
         """'the guarantees Moscow seeks', 'demands, which NATO rejected': a stance verb in a clause
         hanging on the noun on the path speaks about that noun."""
         out = []
-        for c in node.children:
-            if c.dep_ in {"relcl", "acl"} and c.pos_ == "VERB":
-                out += [p for p in preds if p.anchor.i == c.i and p.kind == "verb" and id(p) not in applied]
+        # 'X was something the allies could not agree to': the complement's clause speaks of X
+        nouns = [node, *(c for c in node.children if c.dep_ == "attr")] if node.lemma_ == "be" else [node]
+        for noun in nouns:
+            clauses = {c.i for c in noun.children if c.dep_ in {"relcl", "acl"} and c.pos_ == "VERB"}
+            out += [p for p in preds if p.anchor.i in clauses and p.kind == "verb" and id(p) not in applied]
         return out
 
     # ------------------------------------------------------------------ main loop
