@@ -83,6 +83,20 @@ def test_a_bare_reference_after_a_turn_label_points_at_the_last_demand(analyse):
     assert ("price", "Rejects", "nato-1997-posture") in got
 
 
+def test_the_proposals_just_named_are_what_a_later_sentence_dismisses(analyse):
+    text = (
+        "Jens Stoltenberg called Moscow's draft treaties unacceptable. "
+        "The proposals were also dismissed by Antony Blinken."
+    )
+    got = claim_set(analyse(text))
+    assert ("blinken", "Rejects", "russian-security-proposals") in got
+
+
+def test_the_proposals_point_back_only_at_proposals_just_named(analyse):
+    text = "Talks opened in Geneva on Monday. The proposals were dismissed by Antony Blinken."
+    assert not any(a == "blinken" for a, _, _ in claim_set(analyse(text)))
+
+
 def test_evidence_offsets_point_at_the_sentence(analyse):
     text = "Talks began. Russia demanded security guarantees from the alliance."
     x = analyse(text)

@@ -633,9 +633,12 @@ class ClaimFinder(ActorFinder):
             if previous and root_subj and root_subj[0].lower_ in _BARE_REFERENCES:
                 known = {h.key for h in hits}  # 'This, along with X, is unacceptable': the last point made
                 hits += [ConceptHit(h.key, (root_subj[0].i,), +1) for h in previous if h.key not in known]
-            pointer = self._pointer(sent) if not hits and demanded and preds else None
+            # a proposal taken as a whole, just named, is what 'the proposals' point back at
+            wholes = {h.key for h in previous if self.allowed.get(h.key) == (REJECTS,)}
+            pointed = demanded | wholes
+            pointer = self._pointer(sent, definite=bool(wholes)) if not hits and pointed and preds else None
             if pointer is not None:  # 'Washington dismissed that demand': what was just demanded
-                hits = [ConceptHit(key, (pointer.i,), +1) for key in sorted(demanded)]
+                hits = [ConceptHit(key, (pointer.i,), +1) for key in sorted(pointed)]
                 preds = self._preds = [p for p in preds if p.anchor.i != pointer.i]
             if not hits:
                 previous, stated, demanded = [], [], set()
@@ -664,13 +667,14 @@ class ClaimFinder(ActorFinder):
             demanded = {c.demand for c in claims[first:] if c.stance == DEMANDS}
         return [c for c in _dedupe(claims) if c.stance in self.allowed.get(c.demand, (DEMANDS, REJECTS))]
 
-    def _pointer(self, sent: Span) -> Token | None:
-        """A demand noun pointing back ('that demand', 'these demands', 'such a demand'): it stands
-        for what the sentence before demanded."""
+    def _pointer(self, sent: Span, definite: bool = False) -> Token | None:
+        """A demand noun pointing back ('that demand', 'these demands', 'such a demand'; with
+        ``definite``, after proposals just named, 'the proposals' too): it stands for what the
+        sentence before demanded or proposed."""
+        pointing = {"this", "that", "these", "those", "such"} | ({"the"} if definite else set())
         for tok in sent:
             if tok.lemma_.lower() in self.demand_nouns and any(
-                c.dep_ == "det" and c.lower_ in {"this", "that", "these", "those", "such"}
-                for c in tok.children
+                c.dep_ == "det" and c.lower_ in pointing for c in tok.children
             ):
                 return tok
         return None
