@@ -201,6 +201,15 @@ def test_a_third_partys_refusal_is_theirs_not_the_reporters(analyse):
     assert not any(a == "lavrov" for a, _, _ in got)
 
 
+def test_a_clause_after_a_name_is_not_part_of_the_title(analyse):
+    x = analyse(
+        "A senior minister, Anna Kowalczyk, who spoke after the alliance's meeting, rejected "
+        "Moscow's demand to halt enlargement."
+    )
+    people = [c.actor for c in x.claims if c.actor.key == "anna-kowalczyk"]
+    assert people and all(p.party != "nato" for p in people)
+
+
 def test_a_name_inside_a_title_phrase_is_the_speaker(analyse):
     text = "The head of the Russian delegation Sergey Ryabkov said Moscow demands security guarantees."
     assert any(a == "ryabkov" for a, _, _ in claim_set(analyse(text)))

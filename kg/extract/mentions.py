@@ -133,9 +133,17 @@ class Mentions:
         ]
         cands += [head.head] if head.dep_ == "appos" else []
         party, role_words = None, []
+        own = {t.i for t in head.subtree}  # the name's own phrase is not its title
         for c in cands:
+            # a clause ('a minister, X, who spoke after the alliance's meeting') is no part of a title
+            clauses = {
+                u.i
+                for t in c.subtree
+                if t.dep_ in {"relcl", "acl", "ccomp", "advcl"} and t.i != c.i
+                for u in t.subtree
+            }
             for t in c.subtree:
-                if t.i in range(ent.start, ent.end):
+                if t.i in range(ent.start, ent.end) or t.i in clauses or (c.i == head.head.i and t.i in own):
                     continue
                 ref = self.by_token.get(t.i) or self._norp(t)
                 if ref is not None and ref.kind in (STATE, ORGANIZATION) and party is None:
