@@ -563,6 +563,21 @@ _STANCE_CASES = {
         [("usa", "Rejects", "nato-non-expansion"), ("blinken", "Rejects", "nato-non-expansion")],
         [("blinken", "Demands", "nato-non-expansion")],
     ),
+    "a policy the mention names, said to stay, is a stated position": (
+        "London made clear that the alliance's open-door policy would remain.",
+        [("uk", "Rejects", "nato-non-expansion")],
+        [("uk", "Demands", "nato-non-expansion")],
+    ),
+    "a demand noun as the subject of 'be' holds the clause it introduces": (
+        "The Kremlin's central demand is that Kyiv must never be admitted to the alliance.",
+        [("russia", "Demands", "ukraine-not-in-nato")],
+        [("russia", "Rejects", "ukraine-not-in-nato")],
+    ),
+    "out of the question rejects it": (
+        "Paris said a withdrawal of allied troops from the eastern members was out of the question.",
+        [("france", "Rejects", "nato-1997-posture")],
+        [("france", "Demands", "nato-1997-posture")],
+    ),
     "'the allies' in lower case is the alliance": (
         "The allies turned down Moscow's demand that the alliance halt its eastward expansion.",
         [("nato", "Rejects", "nato-non-expansion")],

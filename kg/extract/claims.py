@@ -224,6 +224,10 @@ class ClaimFinder(ActorFinder):
         pred = Predicate(hit, anchor, family, kind, [anchor.i])
         if kind == "noun":
             pred.sites += self._for_clauses(anchor, hit)
+            if anchor.dep_ == "nsubj" and anchor.head.lemma_ == "be" and any(
+                c.dep_ == "ccomp" for c in anchor.head.children
+            ):
+                pred.sites.append(anchor.head.i)  # 'Moscow's key demand is that Ukraine never join'
         node = anchor
         if node.tag_ == "MD" or node.dep_ in {"aux", "auxpass"}:
             pred.sites.append(node.head.i)
@@ -377,7 +381,7 @@ class ClaimFinder(ActorFinder):
             walk.reversed = True
             walk.negated = walk.negated or bool(negs)
             walk.sign *= -1 if flips % 2 else 1
-        if not here and prev.i == head.i and self._asserts(prev, node):
+        if not here and (prev.i == head.i or self._named_by(prev, ch)) and self._asserts(prev, node):
             walk.pending = walk.sign  # 'NATO's door remains open', 'the right to choose': a stated position
         here += self._reference_subject(node, prev) + self._condition_of(node, prev)
         issue = prev.lower_ in self.topic_preps and prev.head.i == node.i and not walk.reversed
@@ -390,6 +394,13 @@ class ClaimFinder(ActorFinder):
             self._apply_deferred(walk)  # what the clause below said holds before its speaker shares it
             return not self._reported(walk, node, prev, head)
         return True
+
+    def _named_by(self, noun: Token, ch: ConceptHit) -> bool:
+        """Whether a noun is what the mention's words modify ('NATO's open-door policy')."""
+        modifiers = {"compound", "poss", "amod"}
+        return noun.pos_ == "NOUN" and any(
+            self.doc[i].head.i == noun.i and self.doc[i].dep_ in modifiers for i in ch.tokens
+        )
 
     def _asserts(self, mention: Token, node: Token) -> bool:
         """Whether ``node`` states the mention as a standing position: a verb of staying with it as
