@@ -578,6 +578,16 @@ _STANCE_CASES = {
         [("france", "Rejects", "nato-1997-posture")],
         [("france", "Demands", "nato-1997-posture")],
     ),
+    "the one called on to act is part of what the act names": (
+        "Peskov called on the alliance to halt its joint drills with Kyiv.",
+        [("peskov", "Demands", "end-nato-ukraine-cooperation")],
+        [("peskov", "Rejects", "end-nato-ukraine-cooperation"), ("peskov", "Demands", "nato-non-expansion")],
+    ),
+    "a word that only begins like a cue word is not it": (
+        "Grushko said the alliance's joint drills near Russia must end.",
+        [],
+        [("grushko", "Demands", "nato-non-expansion"), ("grushko", "Rejects", "nato-non-expansion")],
+    ),
     "'the allies' in lower case is the alliance": (
         "The allies turned down Moscow's demand that the alliance halt its eastward expansion.",
         [("nato", "Rejects", "nato-non-expansion")],

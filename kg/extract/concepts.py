@@ -106,7 +106,8 @@ class ConceptFinder:
         if inside:
             return max(inside, key=lambda t: len(list(t.ancestors)))
         agentive = {"nsubj", "nsubjpass", "poss", "compound", "agent"}
-        return min(toks, key=lambda t: (t.dep_ in agentive, len(list(t.ancestors)), t.i))
+        # the content word, not the actor named in it ('called on the alliance to stop exercises')
+        return min(toks, key=lambda t: (t.dep_ in agentive, bool(t.ent_type_), len(list(t.ancestors)), t.i))
 
     def _own_sign(self, hit: Hit, polarity: int) -> int:
         """The mention's polarity with what bears on its own words: 'NATO won't expand', 'no

@@ -40,10 +40,27 @@ def one_phrase(doc: Doc, tokens: tuple[int, ...]) -> bool:
                 total += k
                 break
             if k > 0 and node.pos_ in {"VERB", "AUX"} and not _infinitive_of_noun(node):
-                # 'Ukraine would keep pressing to join NATO': a chain of controlled verbs
-                if not (chain[k - 1].dep_ == "xcomp" and node.dep_ == "xcomp"):
+                # 'Ukraine would keep pressing to join NATO': a chain of controlled verbs; 'called on
+                # the alliance to stop exercises with Ukraine': a verb whose controller is a word here
+                chained = chain[k - 1].dep_ == "xcomp" and node.dep_ == "xcomp"
+                controlled = node.dep_ == "xcomp" and any(
+                    doc[i].ent_type_ for i in set(tokens) & _controllers(node.head)
+                )
+                if not (chained or controlled):
                     return False
     return total <= 4 * len(toks)
+
+
+def _controllers(verb: Token) -> set[int]:
+    """Who may do what a verb's xcomp says: its subject, its object, or the one called on (only a
+    named actor counts as a word of the mention it controls)."""
+    out = set()
+    for c in verb.children:
+        if c.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+            out.add(c.i)
+        elif c.dep_ == "prep" and c.lower_ == "on":
+            out |= {g.i for g in c.children if g.dep_ == "pobj"}
+    return out
 
 
 def _infinitive_of_noun(verb: Token) -> bool:
