@@ -588,6 +588,16 @@ _STANCE_CASES = {
         [],
         [("grushko", "Demands", "nato-non-expansion"), ("grushko", "Rejects", "nato-non-expansion")],
     ),
+    "having no plans to do it refuses it": (
+        "Berlin told its partners it had no plans to reduce the number of German troops in Lithuania.",
+        [("germany", "Rejects", "nato-1997-posture")],
+        [("germany", "Demands", "nato-1997-posture")],
+    ),
+    "dragging Ukraine into the alliance is its membership": (
+        "Zakharova demanded that Washington stop dragging Kyiv into the alliance.",
+        [("zakharova", "Demands", "ukraine-not-in-nato")],
+        [("zakharova", "Rejects", "ukraine-not-in-nato")],
+    ),
     "'the allies' in lower case is the alliance": (
         "The allies turned down Moscow's demand that the alliance halt its eastward expansion.",
         [("nato", "Rejects", "nato-non-expansion")],
