@@ -515,6 +515,11 @@ _STANCE_CASES = {
         [("uk", "Rejects", "nato-non-expansion")],
         [("uk", "Demands", "nato-non-expansion")],
     ),
+    "not giving way on what one names as one's own keeps it": (
+        "The alliance said in a statement that it would not compromise on its open-door policy.",
+        [("nato", "Rejects", "nato-non-expansion")],
+        [("nato", "Demands", "nato-non-expansion")],
+    ),
     "with no proposer known, giving way on an issue says no side": (
         "Washington would not budge on the question of NATO's eastward expansion.",
         [],

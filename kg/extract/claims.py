@@ -387,7 +387,7 @@ class ClaimFinder(ActorFinder):
         issue = prev.lower_ in self.topic_preps and prev.head.i == node.i and not walk.reversed
         for p in sorted(here, key=lambda p: p.kind != "noun"):
             if issue and p.anchor.lemma_.lower() in self.concessions:
-                self._apply_issue(walk, p)
+                self._apply_issue(walk, p, ch)
             else:
                 self._apply(walk, p)
         if reporting and not here:
@@ -413,18 +413,33 @@ class ClaimFinder(ActorFinder):
             return lemma == "be" or lemma in self.assertion_verbs
         return mention.dep_ == "acl" and node.pos_ == "NOUN" and lemma in self.entitlements
 
-    def _apply_issue(self, walk: _Walk, p: Predicate) -> None:
+    def _apply_issue(self, walk: _Walk, p: Predicate, ch: ConceptHit) -> None:
         """'Washington would not budge on NATO expansion', 'Moscow will not compromise on it': one
         who will not give way on an issue keeps its own side of it, the proposer's demand for the
-        proposer's side, the refusal of it for anyone else; with no proposer known, no claim."""
+        proposer's side, the refusal of it for anyone else; what the holder names as its own
+        ('NATO will not compromise on its open door') is its side; else no claim."""
         walk.applied.add(id(p))
         holders, how = self.holder(p)
         proposer = self.proposer.party or self.proposer.key if self.proposer else None
+        nouns = {self.doc[i] for i in ch.tokens} | {
+            self.doc[i].head for i in ch.tokens if self.doc[i].dep_ in {"compound", "amod"}
+        }
+        owned = [o for n in nouns for o in self.owner(n)]
+        owners = {o.party or o.key for o in owned}
+        subject = [c for c in p.anchor.children if c.dep_ == "nsubj"]
+        if not holders and owned and subject and subject[0].lower_ in {"it", "they", "we"}:
+            holders, how = owned[:1], "subject"  # 'it would not compromise on its open door'
         walk.pending = None
-        if not holders or proposer is None:
+        if not holders or (proposer is None and not owners):
             return
         for h in holders:
-            sign = +1 if (h.party or h.key) == proposer else -1
+            party = h.party or h.key
+            if party in owners:
+                sign = walk.sign
+            elif proposer is None:
+                continue
+            else:
+                sign = +1 if party == proposer else -1
             walk.out.append(([h], how, sign))
             walk.parties.add(h.party or h.key)
             walk.sign = sign
