@@ -603,6 +603,16 @@ _STANCE_CASES = {
         [("zakharova", "Demands", "ukraine-not-in-nato")],
         [("zakharova", "Rejects", "ukraine-not-in-nato")],
     ),
+    "a stance noun in an adjunct of a verb other than 'be' is no predicate of it": (
+        "Zelensky said Ukraine would not drop its bid to join NATO under pressure from the Kremlin.",
+        [],
+        [("russia", "Rejects", "nato-non-expansion"), ("russia", "Rejects", "ukraine-not-in-nato")],
+    ),
+    "what a verb is insisted on, not what it is insisted as": (
+        "Moscow insisted on an end to NATO enlargement as a condition for pulling back its troops.",
+        [("russia", "Demands", "nato-non-expansion")],
+        [("russia", "Demands", "russian-de-escalation"), ("russia", "Rejects", "russian-de-escalation")],
+    ),
     "'the allies' in lower case is the alliance": (
         "The allies turned down Moscow's demand that the alliance halt its eastward expansion.",
         [("nato", "Rejects", "nato-non-expansion")],

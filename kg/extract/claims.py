@@ -42,6 +42,7 @@ CONFIDENCE = {
 SIDE = {DEMAND: +1, REJECT: -1, OPPOSE: -1}
 _COPULA_DEPS = {"attr", "acomp", "pobj", "prep", "oprd", "amod", "advmod"}
 _BARE_REFERENCES = {"this", "that", "these"}
+_COPULAS = {"be", "remain", "stay", "seem", "appear", "become"}
 _NEG_WORDS = {"not", "n't", "never", "no", "cannot"}
 
 
@@ -236,9 +237,13 @@ class ClaimFinder(ActorFinder):
             if node.dep_ not in _COPULA_DEPS or node.head.i == node.i:
                 break
             node = node.head
-            pred.sites.append(node.i)
             if node.pos_ in {"VERB", "AUX"}:
+                # 'join NATO under pressure from Moscow': a noun in a phrase of a verb other than
+                # 'be' is no predicate of that verb
+                if kind != "noun" or node.lemma_ in _COPULAS:
+                    pred.sites.append(node.i)
                 break
+            pred.sites.append(node.i)
         return pred
 
     @staticmethod
@@ -341,7 +346,7 @@ class ClaimFinder(ActorFinder):
             and prev.head.i == node.i
             # 'dismissed as a non-starter Moscow's proposal': with no object of its own, the verb's
             # object is what the parser hung on 'as'
-            and not (prev.lower_ == "as" and not any(c.dep_ in _OBJECT_DEPS for c in node.children))
+            and not (prev.lower_ == "as" and not _has_object(node, prev))
         ):
             # 'defend its security in the face of NATO's push': an adjunct, not what is defended
             here = [p for p in here if not (p.kind == "verb" and p.anchor.i == node.i)]
@@ -753,6 +758,15 @@ class ClaimFinder(ActorFinder):
             speaker = speaker or self.speech.turn_speaker(first.idx)
             actors, how = ([speaker], "quote") if speaker is not None and speaker is not SILENT else ([], how)
         return [self._claim(a, DEMANDS, key, evidence, how) for a in actors for key in sorted(named)]
+
+
+def _has_object(verb: Token, besides: Token) -> bool:
+    """Whether a verb has an object or a prepositional complement other than ``besides``
+    ('insisted on a halt ... as a precondition': 'on' is what is insisted on)."""
+    return any(
+        c.dep_ in _OBJECT_DEPS or (c.dep_ == "prep" and c.i != besides.i and c.lower_ in {"on", "upon"})
+        for c in verb.children
+    )
 
 
 def _main_clause(sent: Span) -> Token:
