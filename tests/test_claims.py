@@ -97,6 +97,24 @@ def test_the_proposals_point_back_only_at_proposals_just_named(analyse):
     assert not any(a == "blinken" for a, _, _ in claim_set(analyse(text)))
 
 
+def test_what_a_draft_treaty_binds_the_other_side_to_is_the_proposers_demand(analyse):
+    text = (
+        "Moscow published two draft agreements on Friday. Under the draft treaty, Washington shall "
+        "undertake to prevent any further enlargement of the alliance. The document also stipulates "
+        "that neither side shall deploy ground-launched intermediate-range missiles near the other."
+    )
+    got = claim_set(analyse(text))
+    assert ("russia", "Demands", "nato-non-expansion") in got
+    assert ("russia", "Demands", "no-strike-weapons-near-russia") in got
+    assert not any(a == "usa" for a, _, _ in got)
+
+
+def test_states_that_joined_after_1997_are_a_topic_not_enlargement(analyse):
+    x = analyse("Moscow wants allied troops kept out of the states that joined NATO after 1997.")
+    got = claim_set(x)
+    assert not any(d == "nato-non-expansion" for _, _, d in got)
+
+
 def test_evidence_offsets_point_at_the_sentence(analyse):
     text = "Talks began. Russia demanded security guarantees from the alliance."
     x = analyse(text)

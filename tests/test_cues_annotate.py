@@ -25,6 +25,12 @@ def test_cue_words_too_far_apart_do_not_match(nlp):
     assert match_cue(cue, token_norms(_sent(nlp, far))) == []
 
 
+def test_hyphens_split_off_by_the_tokenizer_do_not_count_as_distance(nlp):
+    cue = Cue.parse("deploy* missile*")
+    text = "Neither side would deploy intermediate-range and shorter-range ground-launched missiles."
+    assert match_cue(cue, token_norms(_sent(nlp, text)))
+
+
 def test_fixed_expressions_need_their_words_together(nlp):
     cue = Cue.parse("have to")
     assert match_cue(cue, token_norms(_sent(nlp, "Russia has to withdraw.")), tight=True)

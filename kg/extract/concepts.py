@@ -63,7 +63,9 @@ class ConceptFinder:
         concepts = {c.key: c for c in self.vocab.demands}
 
         def covered(h: ConceptHit, o: ConceptHit) -> bool:
-            if h.key not in concepts[o.key].broader:
+            # also: a word another concept's topic took ('the states that joined NATO after 1997'
+            # are the 1997 posture's topic, not a call for enlargement)
+            if h.key not in concepts[o.key].broader and not (o.topic and not h.topic and o.key != h.key):
                 return False
             if not set(h.tokens) & set(o.tokens) and not one_phrase(self.doc, (*h.tokens, *o.tokens)):
                 return False

@@ -173,11 +173,14 @@ def match_cue(
             return []
         positions.append(pos[:12])
     window = window_for(cue, tight, wide)
+    dashes = _dash_counter(norms)
     best: list[tuple[int, tuple[int, ...]]] = []
     for combo in product(*positions):
         if len(set(combo)) != len(combo):
             continue
-        spread = max(combo) - min(combo)
+        lo, hi = min(combo), max(combo)
+        # hyphens split by the tokenizer ('intermediate-range') are no words apart
+        spread = hi - lo - (dashes(hi) - dashes(lo))
         if spread <= window and (accept is None or accept(tuple(sorted(combo)))):
             best.append((spread, tuple(sorted(combo))))
     best.sort()
@@ -188,6 +191,12 @@ def match_cue(
             hits.append(Hit(cue, combo))
             used.update(combo)
     return hits
+
+
+def _dash_counter(norms: dict[int, set[str]]) -> Callable[[int], int]:
+    """How many hyphen tokens stand before a position (within the sentence's norms)."""
+    marks = sorted(i for i, forms in norms.items() if forms and forms <= {"-", "–", "‑"})
+    return lambda i: bisect_left(marks, i)
 
 
 def match_any(

@@ -147,6 +147,11 @@ class ActorFinder:
         turn = self.speech.turn_speaker(tok.idx)
         if turn is not None:
             return ([] if turn is SILENT else [turn]), "turn"
+        if self.proposer is not None and any(
+            t.lemma_.lower() in self.proposal_nouns and t.head.lower_ in {"under", "in"} and t.dep_ == "pobj"
+            for t in sent
+        ):
+            return [self.proposer], "proposer"  # 'Under the draft treaty, the US shall ...': the draft speaks
         if self.speech.default_speaker is not None:
             return [self.speech.default_speaker], "byline"
         return [], ""

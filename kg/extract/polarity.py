@@ -37,7 +37,8 @@ def negations(node: Token, exclude: frozenset[int] = frozenset()) -> list[int]:
         elif c.dep_ == "preconj" and c.lower_ == "neither":
             out.append(c.i)
         elif c.dep_ in {"nsubj", "nsubjpass"} and (
-            c.lower_ in NEGATIVE_SUBJECTS or any(d.lower_ == "no" and d.dep_ == "det" for d in c.children)
+            c.lower_ in NEGATIVE_SUBJECTS
+            or any(d.lower_ in {"no", "neither"} and d.dep_ == "det" for d in c.children)
         ):
             out.append(c.i)
     if node.dep_ in {"aux", "auxpass"} or node.tag_ == "MD":
