@@ -631,6 +631,21 @@ _STANCE_CASES = {
         [("russia", "Demands", "nato-non-expansion")],
         [("russia", "Demands", "russian-de-escalation"), ("russia", "Rejects", "russian-de-escalation")],
     ),
+    "a right whose verb takes the mention as its argument states a position": (
+        "Jens Stoltenberg said Kyiv had the right to apply for membership like any other democracy.",
+        [("stoltenberg", "Rejects", "ukraine-not-in-nato")],
+        [("stoltenberg", "Demands", "ukraine-not-in-nato")],
+    ),
+    "a right to act in the face of the opposite is no position on it": (
+        "Lavrov said Moscow has the right to protect itself in the face of the alliance's eastward push.",
+        [],
+        [("lavrov", "Rejects", "nato-non-expansion"), ("russia", "Rejects", "nato-non-expansion")],
+    ),
+    "a firm commitment is a guarantee": (
+        "Ryabkov said Russia needed a firm commitment from Washington.",
+        [("ryabkov", "Demands", "legal-security-guarantees")],
+        [],
+    ),
     "'the allies' in lower case is the alliance": (
         "The allies turned down Moscow's demand that the alliance halt its eastward expansion.",
         [("nato", "Rejects", "nato-non-expansion")],

@@ -386,7 +386,10 @@ class ClaimFinder(ActorFinder):
             walk.reversed = True
             walk.negated = walk.negated or bool(negs)
             walk.sign *= -1 if flips % 2 else 1
-        if not here and (prev.i == head.i or self._named_by(prev, ch)) and self._asserts(prev, node):
+        near = (
+            prev.i == head.i or self._named_by(prev, ch) or (prev.dep_ == "acl" and _argument_of(head, prev))
+        )
+        if not here and near and self._asserts(prev, node):
             walk.pending = walk.sign  # 'NATO's door remains open', 'the right to choose': a stated position
         here += self._reference_subject(node, prev) + self._condition_of(node, prev)
         issue = prev.lower_ in self.topic_preps and prev.head.i == node.i and not walk.reversed
@@ -758,6 +761,17 @@ class ClaimFinder(ActorFinder):
             speaker = speaker or self.speech.turn_speaker(first.idx)
             actors, how = ([speaker], "quote") if speaker is not None and speaker is not SILENT else ([], how)
         return [self._claim(a, DEMANDS, key, evidence, how) for a in actors for key in sorted(named)]
+
+
+def _argument_of(tok: Token, verb: Token) -> bool:
+    """Whether ``tok`` hangs below ``verb`` without passing an adjunct preposition ('apply for
+    membership' yes; 'defend its security in the face of NATO's push' no)."""
+    node = tok
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ in _ADJUNCT_PREPS:
+            return False
+        node = node.head
+    return node.i == verb.i
 
 
 def _has_object(verb: Token, besides: Token) -> bool:
