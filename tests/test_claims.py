@@ -646,6 +646,29 @@ _STANCE_CASES = {
         [("ryabkov", "Demands", "legal-security-guarantees")],
         [],
     ),
+    "rejecting an answer to a proposal is no stance on the proposal": (
+        "Peskov said the Kremlin would not accept vague replies to its security proposals.",
+        [],
+        [
+            ("peskov", "Rejects", "russian-security-proposals"),
+            ("russia", "Rejects", "russian-security-proposals"),
+        ],
+    ),
+    "waiting for an answer to a demand keeps the demand": (
+        "Grushko said Moscow was still waiting for a response to its demand for legal guarantees.",
+        [("grushko", "Demands", "legal-security-guarantees")],
+        [],
+    ),
+    "necessary and mandatory state what must happen": (
+        "Ryabkov said it was absolutely necessary that the alliance never expand any further.",
+        [("ryabkov", "Demands", "nato-non-expansion")],
+        [("ryabkov", "Rejects", "nato-non-expansion")],
+    ),
+    "a commitment to the opposite rejects the demand": (
+        "The alliance's defence ministers restated their commitment to the open-door policy.",
+        [("nato", "Rejects", "nato-non-expansion")],
+        [("nato", "Demands", "nato-non-expansion")],
+    ),
     "'the allies' in lower case is the alliance": (
         "The allies turned down Moscow's demand that the alliance halt its eastward expansion.",
         [("nato", "Rejects", "nato-non-expansion")],

@@ -98,6 +98,7 @@ class _Walk:
     subjects: list[Token] = field(default_factory=list)
     parties: set[str] = field(default_factory=set)
     out: list[Held] = field(default_factory=list)
+    answered: bool = False  # the walk passed an answer to the demand: stances above are on the answer
 
 
 def evidence_of(document: Document, sent: Span) -> Evidence:
@@ -163,6 +164,7 @@ class ClaimFinder(ActorFinder):
         self.assertion_verbs = vocab.lexicon("assertion-verbs")
         self.entitlements = vocab.lexicon("entitlement-nouns")
         self.concessions = vocab.lexicon("concession-words")
+        self.responses = vocab.lexicon("response-nouns")
         self.elaboration_words = vocab.lexicon("elaboration-words")
         self.topic_preps = vocab.lexicon("topic-prepositions")
         self.proposal_nouns = vocab.lexicon("proposal-nouns")
@@ -340,6 +342,10 @@ class ClaimFinder(ActorFinder):
         here = [p for p in at.get(node.i, []) if id(p) not in walk.applied]
         if any(self._conditional(p) for p in here):
             return False  # 'will not be discussed without Kyiv': a condition, not a refusal
+        if prev.dep_ == "prep" and prev.lower_ in {"to", "on"} and node.lemma_.lower() in self.responses:
+            walk.answered = True  # 'would not accept partial answers to its proposals': the answer
+        if walk.answered:
+            here = []
         if (
             prev.dep_ == "prep"
             and prev.lower_ in _ADJUNCT_PREPS
@@ -372,7 +378,7 @@ class ClaimFinder(ActorFinder):
             walk.subjects += [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
         # a negation or reversal of a clause does not reach into its adverbial clause ('X was not
         # on the agenda, adding that Berlin would keep the door open')
-        outside = in_mention or aside
+        outside = in_mention or aside or walk.answered
         # 'would not comment on the deployment': a verb the mention only completes through a
         # preposition, with no stance of its own, is not negated about it
         topical = not here and prev.dep_ == "prep" and prev.head.i == node.i
