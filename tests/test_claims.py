@@ -669,6 +669,26 @@ _STANCE_CASES = {
         [("nato", "Rejects", "nato-non-expansion")],
         [("nato", "Demands", "nato-non-expansion")],
     ),
+    "Ukraine staying outside the alliance is the demand itself": (
+        "Moscow insists that Kyiv must remain outside the alliance for good.",
+        [("russia", "Demands", "ukraine-not-in-nato")],
+        [("russia", "Rejects", "ukraine-not-in-nato")],
+    ),
+    "cutting forces near Ukraine is de-escalation": (
+        "Olaf Scholz urged the Kremlin to cut its forces along the Ukrainian border.",
+        [("scholz", "Demands", "russian-de-escalation")],
+        [("scholz", "Rejects", "russian-de-escalation")],
+    ),
+    "the bloc's advance toward Russia is enlargement": (
+        "Zakharova said the bloc must stop its advance towards Russia's borders.",
+        [("zakharova", "Demands", "nato-non-expansion")],
+        [("zakharova", "Rejects", "nato-non-expansion")],
+    ),
+    "moving units away is de-escalation": (
+        "Peskov rejected demands to move Russian units away from the border.",
+        [("peskov", "Rejects", "russian-de-escalation")],
+        [("peskov", "Demands", "russian-de-escalation")],
+    ),
     "'the allies' in lower case is the alliance": (
         "The allies turned down Moscow's demand that the alliance halt its eastward expansion.",
         [("nato", "Rejects", "nato-non-expansion")],
