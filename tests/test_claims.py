@@ -689,6 +689,12 @@ _STANCE_CASES = {
         [("peskov", "Rejects", "russian-de-escalation")],
         [("peskov", "Demands", "russian-de-escalation")],
     ),
+    "a reversing complement keeps its phrase where the parser hung it on the verb": (
+        "Zakharova told reporters that Moscow's chief demand remained a firm halt to the alliance's "
+        "enlargement.",
+        [("russia", "Demands", "nato-non-expansion")],
+        [("russia", "Rejects", "nato-non-expansion")],
+    ),
     "'the allies' in lower case is the alliance": (
         "The allies turned down Moscow's demand that the alliance halt its eastward expansion.",
         [("nato", "Rejects", "nato-non-expansion")],

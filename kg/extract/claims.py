@@ -381,13 +381,13 @@ class ClaimFinder(ActorFinder):
         outside = in_mention or aside or walk.answered
         # 'would not comment on the deployment': a verb the mention only completes through a
         # preposition, with no stance of its own, is not negated about it
-        topical = not here and prev.dep_ == "prep" and prev.head.i == node.i
+        topical = not here and prev.dep_ == "prep" and prev.head.i == node.i and node.pos_ == "VERB"
         negs = [] if outside or topical else negations(node, walk.cue_tokens)
         if negs and any(p.kind in {"verb", "noun"} for p in here):
             return False  # 'did not reject', 'never demanded': no stance
         # a word of a stance cue ('warned against') takes its side once, as the cue, not again as a reverser
         reverser = not outside and node.i not in walk.cue_tokens and is_reverser(node, self.reversers)
-        flips = len(negs) + reverser
+        flips = len(negs) + reverser + self._misattached_reverser(prev, node)
         if flips and not (ch.topic and not walk.applied):
             walk.reversed = True
             walk.negated = walk.negated or bool(negs)
@@ -408,6 +408,16 @@ class ClaimFinder(ActorFinder):
             self._apply_deferred(walk)  # what the clause below said holds before its speaker shares it
             return not self._reported(walk, node, prev, head)
         return True
+
+    def _misattached_reverser(self, prev: Token, node: Token) -> int:
+        """'the demand remained a legal halt to the alliance's enlargement', parsed with 'to' on
+        the verb: the reversing complement the phrase follows is what it completes."""
+        if node.lemma_ not in _COPULAS or prev.dep_ != "prep" or prev.lower_ not in {"to", "of", "on"}:
+            return 0
+        for c in node.children:
+            if c.dep_ == "attr" and c.right_edge.i == prev.i - 1 and is_reverser(c, self.reversers):
+                return 1
+        return 0
 
     def _named_by(self, noun: Token, ch: ConceptHit) -> bool:
         """Whether a noun is what the mention's words modify ('NATO's open-door policy')."""
