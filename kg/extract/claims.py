@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.concepts import ConceptFinder, ConceptHit
 from kg.extract.cues import DEMAND, OPPOSE, REJECT, VETO, Hit, match_any
 from kg.extract.holders import ActorFinder
-from kg.extract.mentions import Mentions
+from kg.extract.mentions import Mentions, is_first_person
 from kg.extract.polarity import conjunct_sign, is_reverser, negations, path_up
 from kg.extract.speakers import SILENT, Speech, is_reporting
 from kg.model import DEMANDS, PERSON, REJECTS, ActorRef, Claim, Document, Evidence
@@ -577,10 +577,10 @@ class ClaimFinder(ActorFinder):
 
     @staticmethod
     def _self_reference(subject: Token, reporters: list[ActorRef]) -> bool:
-        """A pronoun subject that can only be the speaker: 'we'; 'it' for a state or organisation,
+        """A pronoun subject that can only be the speaker: first person; 'it' for a state or organisation,
         'he'/'she' for a person."""
         word = subject.lower_
-        if word == "we":
+        if is_first_person(subject):
             return True
         persons = all(r.kind == PERSON for r in reporters)
         return (word == "it" and not persons and subject.head.lemma_ != "be") or (
@@ -771,10 +771,7 @@ class ClaimFinder(ActorFinder):
         actors = self.resolve(subj[0]) if subj else []
         how = "enumeration"
         if not actors:  # '"The key point is clear: no expansion, no missiles," Lavrov said'
-            first = self.doc[min(i for h in hits for i in h.tokens)]
-            quote = self.speech.quote_at(first.idx)
-            speaker = self.speech.quote_speaker.get(quote) if quote is not None else None
-            speaker = speaker or self.speech.turn_speaker(first.idx)
+            speaker = self.speech.voice_at(self.doc[min(i for h in hits for i in h.tokens)])
             actors, how = ([speaker], "quote") if speaker is not None and speaker is not SILENT else ([], how)
         return [self._claim(a, DEMANDS, key, evidence, how) for a in actors for key in sorted(named)]
 

@@ -31,6 +31,12 @@ class ConceptFinder:
 
     def __init__(self, doc: Doc, vocab: Vocabulary) -> None:
         self.doc, self.vocab = doc, vocab
+        self.by_key = {c.key: c for c in vocab.demands}
+        # every slot of every cue of a concept: the words that count as naming it
+        self.slots = {
+            c.key: [slot for cue in (*c.cues, *c.inverse_cues, *c.topic_cues) for slot in cue.slots]
+            for c in vocab.demands
+        }
 
     def concepts(self, norms: dict[int, set[str]]) -> list[ConceptHit]:
         """Concept mentions; direct cues take their tokens first. A mention's words must form one
@@ -60,17 +66,15 @@ class ConceptFinder:
         request to join the alliance' is about Ukraine's membership, not about enlargement in
         general. The broader stays when it has words of its own, beyond names and words of the
         narrower's cues ('NATO not accepting new members like Ukraine')."""
-        concepts = {c.key: c for c in self.vocab.demands}
 
         def covered(h: ConceptHit, o: ConceptHit) -> bool:
             # also: a word another concept's topic took ('the states that joined NATO after 1997'
             # are the 1997 posture's topic, not a call for enlargement)
-            if h.key not in concepts[o.key].broader and not (o.topic and not h.topic and o.key != h.key):
+            if h.key not in self.by_key[o.key].broader and not (o.topic and not h.topic and o.key != h.key):
                 return False
             if not set(h.tokens) & set(o.tokens) and not one_phrase(self.doc, (*h.tokens, *o.tokens)):
                 return False
-            c = concepts[o.key]
-            slots = [slot for cue in (*c.cues, *c.inverse_cues, *c.topic_cues) for slot in cue.slots]
+            slots = self.slots[o.key]
             own = set(h.tokens) - set(o.tokens)
             return all(
                 self.doc[i].ent_type_ or any(_fills(slot, norms.get(i, set())) for slot in slots) for i in own

@@ -193,9 +193,16 @@ def match_cue(
     return hits
 
 
+_DASH_SLOT = ("-", "–", "‑")
+
+
 def _dash_counter(norms: dict[int, set[str]]) -> Callable[[int], int]:
-    """How many hyphen tokens stand before a position (within the sentence's norms)."""
-    marks = sorted(i for i, forms in norms.items() if forms and forms <= {"-", "–", "‑"})
+    """How many hyphen tokens stand before a position (within the sentence's norms); a
+    :class:`Norms` looks them up once, as the slot of the three dashes."""
+    if isinstance(norms, Norms):
+        marks = norms.positions(_DASH_SLOT)
+    else:
+        marks = [i for i, forms in norms.items() if _slot_matches(_DASH_SLOT, forms)]
     return lambda i: bisect_left(marks, i)
 
 

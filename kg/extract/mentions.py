@@ -173,7 +173,7 @@ class Mentions:
     def _leader(self, tok: Token) -> ActorRef | None:
         """'the Russian delegation, headed by Alexander Grushko': the person who leads it speaks."""
         for c in tok.children:
-            if c.dep_ != "acl" or c.lemma_.lower() not in {"lead", "head", "chair"}:
+            if c.dep_ != "acl" or c.lemma_.lower() not in self.vocab.lexicon("leading-verbs"):
                 continue
             for agent in (a for a in c.children if a.dep_ == "agent"):
                 for obj in (g for g in agent.children if g.dep_ == "pobj"):

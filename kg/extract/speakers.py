@@ -109,13 +109,16 @@ class Speech:
 
     def speaker_of(self, tok: Token) -> ActorRef | None:
         """Who 'I' or 'we' at ``tok`` is: the quote's speaker, the transcript turn's, else the byline's."""
+        voice = self.voice_at(tok)
+        return voice if voice is not None and voice is not SILENT else self.default_speaker
+
+    def voice_at(self, tok: Token) -> ActorRef | None:
+        """Whose words ``tok`` stands in: the quote's speaker, else the transcript turn's (which may
+        be ``SILENT``, a moderator or reporter); None outside quotes and turns."""
         k = self.quote_at(tok.idx)
         if k is not None and k in self.quote_speaker:
             return self.quote_speaker[k]
-        turn = self.turn_speaker(tok.idx)
-        if turn is not None and turn is not SILENT:
-            return turn
-        return self.default_speaker
+        return self.turn_speaker(tok.idx)
 
     def turn_speaker(self, char: int) -> ActorRef | None:
         """The speaker of the transcript turn that holds offset ``char`` (lines are recorded in order)."""
