@@ -62,6 +62,21 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("kg_verb_tags", assigns=["token.pos", "token.tag"], requires=["token.dep", "token.tag"])
+def verb_tags(doc: Doc) -> Doc:
+    """'The draft documents call for guarantees': a word tagged as a common noun that governs a
+    subject and no determiner is the clause's verb the tagger misread; every later stage reads it
+    as a verb."""
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.dep_ not in {"ROOT", "ccomp", "conj", "relcl"}:
+            continue
+        deps = {c.dep_ for c in tok.children}
+        if deps & {"nsubj", "nsubjpass"} and not deps & {"det", "poss", "amod", "nummod"}:
+            tok.tag_ = "VBZ" if tok.tag_ == "NNS" else "VBP"
+            tok.pos_ = "VERB"
+    return doc
+
+
 def _patterns(vocab: Vocabulary) -> list[dict]:
     pats: list[dict] = []
 
@@ -121,6 +136,7 @@ def load_pipeline(vocab: Vocabulary, model: str | None = None) -> Language:
     nlp.add_pipe("kg_paragraphs", before="parser")
     gazetteer = nlp.add_pipe("kg_gazetteer", before="ner", config={"with_patterns": False})
     gazetteer.add_patterns(_patterns(vocab))
+    nlp.add_pipe("kg_verb_tags", last=True)
     nlp.add_pipe("kg_extract", last=True)
     nlp.get_pipe("kg_extract").vocab = vocab  # workers are forked with it
     _PIPELINES[cache_key] = nlp

@@ -700,6 +700,43 @@ _STANCE_CASES = {
         [("nato", "Rejects", "nato-non-expansion")],
         [("nato", "Demands", "nato-non-expansion")],
     ),
+    "a noun the tagger misread as the clause's verb, with a subject owned by an agent": (
+        "The draft texts handed over by Moscow call for written security guarantees.",
+        [("russia", "Demands", "legal-security-guarantees")],
+        [],
+    ),
+    "'no further' on the verb negates it": (
+        "Putin said he needed a promise that the bloc would advance no further toward Russia.",
+        [("putin", "Demands", "nato-non-expansion")],
+        [("putin", "Rejects", "nato-non-expansion")],
+    ),
+    "a relative clause on a word of the mention is part of it": (
+        "Fomin said the alliance should remove the battalions it had sent to eastern member states.",
+        [("fomin", "Demands", "nato-1997-posture")],
+        [],
+    ),
+    "giving away by negotiation reverses": (
+        "Blinken said the United States would never bargain away the alliance's open door.",
+        [("blinken", "Rejects", "nato-non-expansion")],
+        [("blinken", "Demands", "nato-non-expansion")],
+    ),
+    "the proposer's issue called not negotiable by another side is rejected": (
+        "Moscow tabled two draft treaties in December. Polish officials said that withdrawing troops "
+        "from Poland was not negotiable.",
+        [("poland", "Rejects", "nato-1997-posture")],
+        [("poland", "Demands", "nato-1997-posture")],
+    ),
+    "the proposer's own issue called not negotiable is demanded": (
+        "Moscow tabled two draft treaties in December. Ryabkov said the legal guarantees were not up "
+        "for debate.",
+        [("ryabkov", "Demands", "legal-security-guarantees")],
+        [("ryabkov", "Rejects", "legal-security-guarantees")],
+    ),
+    "a pullback of troops and the path to membership": (
+        "Kuleba said nobody could veto Ukraine's path to NATO, and urged a pullback of Russian forces.",
+        [("kuleba", "Rejects", "ukraine-not-in-nato"), ("kuleba", "Demands", "russian-de-escalation")],
+        [],
+    ),
 }
 
 

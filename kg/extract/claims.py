@@ -99,6 +99,7 @@ class _Walk:
     parties: set[str] = field(default_factory=set)
     out: list[Held] = field(default_factory=list)
     answered: bool = False  # the walk passed an answer to the demand: stances above are on the answer
+    issue: set[str] | None = None  # an issue no one named will give way on: its owners' parties
 
 
 def evidence_of(document: Document, sent: Span) -> Evidence:
@@ -227,8 +228,10 @@ class ClaimFinder(ActorFinder):
         pred = Predicate(hit, anchor, family, kind, [anchor.i])
         if kind == "noun":
             pred.sites += self._for_clauses(anchor, hit)
-            if anchor.dep_ == "nsubj" and anchor.head.lemma_ == "be" and any(
-                c.dep_ == "ccomp" for c in anchor.head.children
+            if (
+                anchor.dep_ == "nsubj"
+                and anchor.head.lemma_ == "be"
+                and any(c.dep_ == "ccomp" for c in anchor.head.children)
             ):
                 pred.sites.append(anchor.head.i)  # 'Moscow's key demand is that Ukraine never join'
         node = anchor
@@ -398,7 +401,9 @@ class ClaimFinder(ActorFinder):
         if not here and near and self._asserts(prev, node):
             walk.pending = walk.sign  # 'NATO's door remains open', 'the right to choose': a stated position
         here += self._reference_subject(node, prev) + self._condition_of(node, prev)
-        issue = prev.lower_ in self.topic_preps and prev.head.i == node.i and not walk.reversed
+        topic = prev.lower_ in self.topic_preps  # 'would not budge on X'
+        subject = prev.dep_ in {"nsubj", "csubj"} and node.lemma_ in _COPULAS  # 'X is not negotiable'
+        issue = prev.head.i == node.i and not walk.reversed and (topic or (subject and self.proposer))
         for p in sorted(here, key=lambda p: p.kind != "noun"):
             if issue and p.anchor.lemma_.lower() in self.concessions:
                 self._apply_issue(walk, p, ch)
@@ -448,25 +453,33 @@ class ClaimFinder(ActorFinder):
         nouns = {self.doc[i] for i in ch.tokens} | {
             self.doc[i].head for i in ch.tokens if self.doc[i].dep_ in {"compound", "amod"}
         }
-        owned = [o for n in nouns for o in self.owner(n)]
+        owned = [o for n in nouns for o in self.owner(n, agents=False)]  # 'troops from Poland' are no one's
         owners = {o.party or o.key for o in owned}
         subject = [c for c in p.anchor.children if c.dep_ == "nsubj"]
         if not holders and owned and subject and subject[0].lower_ in {"it", "they", "we"}:
             holders, how = owned[:1], "subject"  # 'it would not compromise on its open door'
         walk.pending = None
-        if not holders or (proposer is None and not owners):
+        if proposer is None and not owners:
+            return
+        if not holders:  # 'X is not up for discussion, the diplomats said': the speaker's side
+            walk.issue = owners
             return
         for h in holders:
-            party = h.party or h.key
-            if party in owners:
-                sign = walk.sign
-            elif proposer is None:
-                continue
-            else:
-                sign = +1 if party == proposer else -1
-            walk.out.append(([h], how, sign))
-            walk.parties.add(h.party or h.key)
-            walk.sign = sign
+            sign = self._issue_sign(h, owners, walk.sign)
+            if sign is not None:
+                walk.out.append(([h], how, sign))
+                walk.parties.add(h.party or h.key)
+                walk.sign = sign
+
+    def _issue_sign(self, holder: ActorRef, owners: set[str], sign: int) -> int | None:
+        """The side of an issue one keeps: one's own as named, else the proposer's demand for the
+        proposer and its refusal for anyone else."""
+        party = holder.party or holder.key
+        if party in owners:
+            return sign
+        if self.proposer is None:
+            return None
+        return +1 if party == (self.proposer.party or self.proposer.key) else -1
 
     def _apply(self, walk: _Walk, p: Predicate) -> None:
         """A stance predicate met on the path: its side times the sign so far, for its holder."""
@@ -543,6 +556,10 @@ class ClaimFinder(ActorFinder):
         else holds it, or shares it when the holder is of the speaker's own side. True when the
         speaker was found (the walk ends)."""
         reporters = self.reporters(verb)
+        if walk.issue is not None and reporters and not walk.out:
+            signs = [self._issue_sign(r, walk.issue, walk.sign) for r in reporters]
+            walk.out += [([r], "reported", s) for r, s in zip(reporters, signs) if s is not None]
+            return True
         endorsed = prev.dep_ == "dobj" and (prev.i == head.i or head.head.i == prev.i)
         if (
             walk.pending is None

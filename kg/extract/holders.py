@@ -29,8 +29,9 @@ class ActorFinder:
             return []
         return self.mentions.resolve(tok, speaker=self.speech.speaker_of(tok))
 
-    def owner(self, noun: Token) -> list[ActorRef]:
-        """The possessor of a noun: 'Russia's demands', 'Russian demands', 'demands by Moscow'."""
+    def owner(self, noun: Token, agents: bool = True) -> list[ActorRef]:
+        """The possessor of a noun: 'Russia's demands', 'Russian demands', and unless ``agents`` is
+        false the one it comes from: 'demands by Moscow', 'the drafts handed over by Moscow'."""
         for c in noun.children:
             if c.dep_ in {"poss", "amod", "compound", "nmod"}:
                 if c.lower_ in {"its", "their"}:
@@ -41,8 +42,13 @@ class ActorFinder:
                 refs = self.mentions.resolve(c, speaker=self.speech.speaker_of(c))
                 if refs:
                     return refs
-            if c.dep_ == "prep" and c.lower_ in {"by", "from"}:
-                for g in c.children:
+            if not agents:
+                continue
+            sources = [c] if c.dep_ == "prep" and c.lower_ in {"by", "from"} else []
+            if c.dep_ == "acl" and c.tag_ == "VBN":  # 'the documents handed over by Moscow'
+                sources = [g for g in c.children if g.dep_ == "agent"]
+            for a in sources:
+                for g in a.children:
                     if g.dep_ == "pobj":
                         refs = self.mentions.resolve(g)
                         if refs:
@@ -70,7 +76,10 @@ class ActorFinder:
                 return [], ""
             for c in node.children:
                 if c.dep_ == "nsubj" and c.lower_ not in {"it", "there", "which", "that", "who"}:
-                    return self.resolve(c), "quote" if is_first_person(c) else "subject"
+                    # 'The draft documents handed over by Moscow call for ...': a subject that
+                    # names no actor speaks for its owner
+                    refs = self.resolve(c) or self.owner(c)
+                    return refs, "quote" if is_first_person(c) else "subject"
                 if c.dep_ == "agent":
                     target = next((g for g in c.children if g.dep_ == "pobj"), None)
                     return (self.resolve(target) if target is not None else []), "subject"

@@ -34,6 +34,8 @@ def negations(node: Token, exclude: frozenset[int] = frozenset()) -> list[int]:
         elif c.dep_ in {"advmod", "amod"} and c.lower_ in {"more", "further", "new"} and node.pos_ == "NOUN":
             # 'no more enlargement', 'no further expansion': the 'no' hangs on the quantity word
             out += [d.i for d in c.children if d.lower_ == "no" and d.i not in exclude]
+        elif c.dep_ in {"dobj", "advmod", "npadvmod"} and node.pos_ in {"VERB", "AUX"} and _no_further(c):
+            out += [d.i for d in c.subtree if d.lower_ == "no" and d.i not in exclude][:1]
         elif c.dep_ == "preconj" and c.lower_ == "neither":
             out.append(c.i)
         elif c.dep_ in {"nsubj", "nsubjpass"} and (
@@ -44,6 +46,12 @@ def negations(node: Token, exclude: frozenset[int] = frozenset()) -> list[int]:
     if node.dep_ in {"aux", "auxpass"} or node.tag_ == "MD":
         out += [c.i for c in node.head.children if c.dep_ == "neg" and c.i not in exclude]
     return out
+
+
+def _no_further(c: Token) -> bool:
+    """'will expand no further (east)', 'grow no more': a 'no' with a word of extent on the verb."""
+    words = {d.lower_ for d in c.subtree}
+    return "no" in words and bool(words & {"further", "farther", "more"}) and len(words) <= 4
 
 
 def is_reverser(tok: Token, reversers: frozenset[str]) -> bool:

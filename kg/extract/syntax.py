@@ -46,7 +46,10 @@ def one_phrase(doc: Doc, tokens: tuple[int, ...]) -> bool:
                 controlled = node.dep_ == "xcomp" and any(
                     doc[i].ent_type_ for i in set(tokens) & _controllers(node.head)
                 )
-                if not (chained or controlled):
+                # 'withdraw the forces it had deployed in eastern Europe': a relative clause on a
+                # word of the mention describes that word
+                described = node.dep_ == "relcl" and node.head.i in tokens
+                if not (chained or controlled or described):
                     return False
     return total <= 4 * len(toks)
 
