@@ -15,6 +15,7 @@ import kg.extract.component  # noqa: F401  (registers the kg_extract factory)
 from kg import settings
 from kg.errors import ModelError
 from kg.extract.cues import PREFIXES
+from kg.extract.speakers import DATELINE
 from kg.model import ORGANIZATION, PERSON, Document, append_record, document_record
 from kg.procs import die_with_parent
 from kg.vocab import Vocabulary, load_vocabulary
@@ -48,10 +49,19 @@ def prefix_compounds(doc: Doc) -> Doc:
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, captions and paragraphs never run together. The
     ' date YYYY-MM-DD' prefix of the first line is a sentence of its own, never part of a quote."""
+    starts = [doc[0]] if len(doc) else []
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_ or prev.text in {"|"}:
             tok.is_sent_start = True
+            starts.append(tok)
+    for tok in starts:  # 'GENEVA, Jan 21 (Reuters) - ' stands apart: the story starts after it
+        m = DATELINE.match(doc.text[tok.idx : tok.idx + 80])
+        if m:
+            end = tok.idx + len(m.group().rstrip())
+            after = next((t for t in doc[tok.i + 1 :] if t.idx >= end), None)
+            if after is not None and not after.is_space and "\n" not in doc[after.i - 1].whitespace_:
+                after.is_sent_start = True
     m = _DATE_PREFIX.match(doc.text)
     if m:
         for tok in doc:

@@ -732,6 +732,29 @@ _STANCE_CASES = {
         [("ryabkov", "Demands", "legal-security-guarantees")],
         [("ryabkov", "Rejects", "legal-security-guarantees")],
     ),
+    "a person reporting their own side's statement shares it": (
+        "Jake Sullivan told reporters that Washington had made plain it would never give up NATO's "
+        "open door.",
+        [("sullivan", "Rejects", "nato-non-expansion"), ("usa", "Rejects", "nato-non-expansion")],
+        [("sullivan", "Demands", "nato-non-expansion")],
+    ),
+    "a participle of saying speaks for the subject of the verb it hangs on": (
+        "Latvia's foreign minister spoke bluntly, saying that any limit on allied deployments on the "
+        "eastern flank was unacceptable.",
+        [("latvia", "Rejects", "nato-1997-posture")],
+        [],
+    ),
+    "a sentence-initial 'its' is the previous sentence's subject": (
+        "Moscow says the alliance keeps growing. Its diplomats say the only way out is a binding pledge "
+        "that Ukraine will never join.",
+        [("russia", "Demands", "ukraine-not-in-nato")],
+        [("nato", "Demands", "ukraine-not-in-nato")],
+    ),
+    "the main issue named is demanded": (
+        "Ryabkov said the main issue was the non-expansion of the alliance.",
+        [("ryabkov", "Demands", "nato-non-expansion")],
+        [],
+    ),
     "a pullback of troops and the path to membership": (
         "Kuleba said nobody could veto Ukraine's path to NATO, and urged a pullback of Russian forces.",
         [("kuleba", "Rejects", "ukraine-not-in-nato"), ("kuleba", "Demands", "russian-de-escalation")],
@@ -755,3 +778,16 @@ def test_cutting_off_cooperation_with_kyiv_is_demanded(analyse):
     got = claim_set(x)
     assert ("grushko", "Demands", "end-nato-ukraine-cooperation") in got
     assert not any(s == "Rejects" for _, s, _ in got)
+
+
+def test_a_wire_dateline_is_its_own_sentence_not_part_of_the_quote(analyse):
+    text = (
+        "Envoys meet\n\nVIENNA, Feb 3 (Wire) - Ryabkov told the conference that NATO must stop its "
+        "eastward expansion.\n\nTALLINN (Agency) - Estonia rejected the demand that NATO halt its "
+        "enlargement."
+    )
+    x = analyse(text)
+    quotes = {c.evidence.quote for c in x.claims}
+    assert "Ryabkov told the conference that NATO must stop its eastward expansion." in quotes
+    assert "Estonia rejected the demand that NATO halt its enlargement." in quotes
+    assert all(text[c.evidence.start : c.evidence.end] == c.evidence.quote for c in x.claims)

@@ -12,7 +12,6 @@ the alliance stop expanding' Russia demands non-expansion and NATO rejects it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -22,7 +21,7 @@ from kg.extract.cues import DEMAND, OPPOSE, REJECT, VETO, Hit, match_any
 from kg.extract.holders import ActorFinder
 from kg.extract.mentions import Mentions, is_first_person
 from kg.extract.polarity import conjunct_sign, is_reverser, negations, path_up
-from kg.extract.speakers import SILENT, Speech, is_reporting
+from kg.extract.speakers import DATELINE, SILENT, Speech, is_reporting
 from kg.model import DEMANDS, PERSON, REJECTS, ActorRef, Claim, Document, Evidence
 from kg.vocab import Cue, Vocabulary
 
@@ -59,12 +58,6 @@ class Predicate:
     @property
     def side(self) -> int:
         return SIDE.get(self.family, +1)
-
-
-_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z .'-]{2,40},\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*)?\([A-Za-z .&'-]{2,40}\)\s*[-–—]+\s*"
-    r"|^[A-Z][A-Z .'-]{2,40},\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*[-–—]+\s*"
-)
 
 
 Held = tuple[list[ActorRef], str, int]  # holders, mechanism, sign
@@ -106,7 +99,7 @@ def evidence_of(document: Document, sent: Span) -> Evidence:
     """The sentence as evidence, without a dateline ('GENEVA, Jan 10 (Reuters) -') before it."""
     text = sent.text.strip()
     start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-    m = _DATELINE.match(text)
+    m = DATELINE.match(text)
     if m and m.end() < len(text):
         start += m.end()
         text = text[m.end() :]
@@ -231,9 +224,10 @@ class ClaimFinder(ActorFinder):
             if (
                 anchor.dep_ == "nsubj"
                 and anchor.head.lemma_ == "be"
-                and any(c.dep_ == "ccomp" for c in anchor.head.children)
+                and any(c.dep_ in {"ccomp", "attr"} for c in anchor.head.children)
             ):
-                pred.sites.append(anchor.head.i)  # 'Moscow's key demand is that Ukraine never join'
+                # 'Moscow's key demand is that Ukraine never join', 'the only remedy is a promise'
+                pred.sites.append(anchor.head.i)
         node = anchor
         if node.tag_ == "MD" or node.dep_ in {"aux", "auxpass"}:
             pred.sites.append(node.head.i)
@@ -270,8 +264,11 @@ class ClaimFinder(ActorFinder):
 
     def anchor(self, hit: Hit) -> Token:
         for i in hit.tokens:
-            if self.doc[i].pos_ in {"VERB", "NOUN", "ADJ"}:
-                return self.doc[i]
+            tok = self.doc[i]
+            if tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i in hit.tokens:
+                continue  # 'the only remedy': the noun, not its modifier
+            if tok.pos_ in {"VERB", "NOUN", "ADJ"}:
+                return tok
         return self.doc[hit.tokens[-1]]
 
     def _modal(self, anchor: Token) -> bool:
@@ -570,11 +567,19 @@ class ClaimFinder(ActorFinder):
             walk.pending = walk.sign  # 'X said NATO will never close its door', 'reaffirmed the open door'
         if not reporters or (walk.pending is None and not walk.out):
             return False
+        parties = {r.party or r.key for r in reporters}
         if walk.pending is not None:
             walk.out.append((reporters, "reported", walk.pending))
-        elif {r.party or r.key for r in reporters} & walk.parties:
+        elif parties & walk.parties:
             walk.out.append((reporters, "reported", walk.out[-1][2]))
-        return True
+        else:
+            return True
+        if any(r.kind == PERSON for r in reporters):
+            return True
+        # 'Blinken said Washington had made clear it would not ...': a person above who reports
+        # their own side's statement shares it
+        walk.pending, walk.parties = None, walk.parties | parties
+        return False
 
     def _own_side(
         self, reporters: list[ActorRef], subjects: list[Token], head: Token, vacuous: bool = False
@@ -586,7 +591,8 @@ class ClaimFinder(ActorFinder):
             return False
         own = {r.party or r.key for r in reporters}
         sides = {ref.party or ref.key for subj in subjects for ref in self.resolve(subj) if ref}
-        if any(s.head.i == head.i and self._self_reference(s, reporters) for s in subjects):
+        clause = next((a for a in [head, *head.ancestors] if a.pos_ in {"VERB", "AUX"}), head)
+        if any(s.head.i in {head.i, clause.i} and self._self_reference(s, reporters) for s in subjects):
             sides |= own  # 'NATO said it will not withdraw': the speaker refuses its own act
         # clauses that name no side count only when a reversing word, not a bare negation, made
         # the stance: 'guarantees precluding expansion' is one; 'talks are not contingent on' is not
@@ -677,7 +683,13 @@ class ClaimFinder(ActorFinder):
         # 'X was something the allies could not agree to': the complement's clause speaks of X
         nouns = [node, *(c for c in node.children if c.dep_ == "attr")] if node.lemma_ == "be" else [node]
         for noun in nouns:
-            clauses = {c.i for c in noun.children if c.dep_ in {"relcl", "acl"} and c.pos_ == "VERB"}
+            clauses = {  # not a content clause: 'a pledge that NATO will not allow ...' says what is pledged
+                c.i
+                for c in noun.children
+                if c.dep_ in {"relcl", "acl"}
+                and c.pos_ == "VERB"
+                and not any(m.dep_ == "mark" for m in c.children)
+            }
             out += [p for p in preds if p.anchor.i in clauses and p.kind == "verb" and id(p) not in applied]
         return out
 

@@ -170,6 +170,10 @@ class ActorFinder:
         for c in verb.children:
             if c.dep_ == "nsubj":
                 return self.resolve(c)
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # 'X went further, saying ...'
+            for c in verb.head.children:
+                if c.dep_ == "nsubj":
+                    return self.resolve(c)
         return self.speech.reporter_of(verb)
 
     # ------------------------------------------------------------------ discourse state

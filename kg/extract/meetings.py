@@ -103,8 +103,8 @@ class MeetingFinder:
     # ------------------------------------------------------------------ places
     def _dateline_place(self) -> str | None:
         """The place of a dateline that opens one of the first body paragraphs."""
-        for sent in list(self.doc.sents)[:4]:
-            m = _DATELINE_PLACE.match(sent.text)
+        for line in [p for p in self.doc.text[:2000].split("\n") if p.strip()][:4]:
+            m = _DATELINE_PLACE.match(line)
             if m:
                 key = self.place_alias.get(m.group(1).lower())
                 if key is not None:

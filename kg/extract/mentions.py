@@ -258,6 +258,12 @@ class Mentions:
                     ref = self.by_token.get(i)
                     if ref is not None and ref.kind in (STATE, ORGANIZATION):
                         return ref
+                if c.sent.start > 0:  # 'Russia insists ... . Its officials say': the last subject
+                    prev = self.doc[c.sent.start - 1].sent
+                    for i in range(prev.start, prev.end):
+                        ref = self.by_token.get(i)
+                        if ref is not None and ref.kind in (STATE, ORGANIZATION) and is_subject(self.doc[i]):
+                            return ref
                 continue
             if c.dep_ in _MODIFIER_DEPS or (c.dep_ == "prep" and c.lower_ in {"for", "of", "from"}):
                 for t in [c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"]:
