@@ -162,3 +162,31 @@ def test_a_named_speaker_before_a_subjectless_verb_of_saying_is_the_reporter(ana
     )
     [m] = x.meetings
     assert {"finland", "marja-virtanen"} <= _parties(m)
+
+
+def test_hosting_an_actor_is_a_meeting_hosting_a_thing_is_not(analyse):
+    x = analyse("Kuleba hosted his Polish counterpart in Kyiv on Monday.", when=date(2022, 2, 2))
+    [m] = x.meetings
+    assert (m.place, m.date) == ("kyiv", date(2022, 1, 31))
+    assert {"kuleba", "poland"} <= _parties(m)
+    y = analyse("Kuleba received the documents in Kyiv on Monday.", when=date(2022, 2, 2))
+    assert y.meetings == []
+
+
+def test_sitting_down_with_someone_and_talks_where_he_went(analyse):
+    x = analyse(
+        "Stoltenberg sat down with Kuleba in Brussels on Tuesday. Blinken flew to Berlin on Thursday, "
+        "where he held talks with Annalena Baerbock.",
+        when=date(2022, 1, 21),
+    )
+    got = {(m.place, m.date): _parties(m) for m in x.meetings}
+    assert {"stoltenberg", "kuleba"} <= got[("brussels", date(2022, 1, 18))]
+    assert {"blinken", "usa"} <= got[("berlin", date(2022, 1, 20))]
+
+
+def test_next_and_last_weekday(analyse):
+    x = analyse(
+        "Blinken will meet Lavrov in Geneva next Friday. Sherman met Ryabkov in Geneva last Friday.",
+        when=date(2022, 1, 14),  # a Friday
+    )
+    assert sorted(m.date for m in x.meetings) == [date(2022, 1, 7), date(2022, 1, 21)]

@@ -41,7 +41,10 @@ PATTERNS = [
     re.compile(r"\b" + _MON + r"\s+" + _DAYS + r"\b" + _YEAR, re.I),
     re.compile(r"\b" + _DAYS + r"\s+(?:of\s+)?" + _MON + r"\b" + _YEAR, re.I),
     re.compile(r"\b(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})\b"),
-    re.compile(r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I),
+    re.compile(
+        r"\b(?:(?P<dir>next|last|this) )?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+        re.I,
+    ),
     re.compile(r"\bthe\s+(?P<ord>\d{1,2})(?:st|nd|rd|th)\b", re.I),
     re.compile(r"\b(?P<rel>today|tomorrow|yesterday|tonight)\b", re.I),
     re.compile(
@@ -164,7 +167,12 @@ def find_dates(sent: Span, ref: date | None) -> list[DateMention]:
             elif g.get("wd") and ref is not None:
                 wd = WEEKDAYS[g["wd"].lower()]
                 delta = (wd - ref.weekday()) % 7
-                if t == FUTURE:
+                way = (g.get("dir") or "").lower()
+                if way == "next":  # 'next Friday': the coming one, never the article's own day
+                    v = ref + timedelta(days=delta or 7)
+                elif way == "last":
+                    v = ref - timedelta(days=(ref.weekday() - wd) % 7 or 7)
+                elif t == FUTURE:
                     v = ref + timedelta(days=delta or 7) if delta else ref
                 else:
                     v = ref - timedelta(days=(ref.weekday() - wd) % 7)

@@ -69,6 +69,7 @@ class MeetingFinder:
         self.remote = vocab.lexicon("remote-cues")
         self.verbs = vocab.lexicon("meeting-verbs")
         self.call_verbs = vocab.lexicon("call-verbs")
+        self.hosting = vocab.lexicon("hosting-verbs")
         self.travel = vocab.lexicon("travel-verbs")
         self.event_verbs = vocab.lexicon("event-verbs")
         self.reporting = vocab.lexicon("reporting-verbs")
@@ -179,8 +180,10 @@ class MeetingFinder:
                 if t.lower_ == "round" and not any(c.lower_ == "of" for c in t.children):
                     continue
                 out.append(t)
-            elif t.pos_ == "VERB" and lemma in self.verbs:
-                out.append(t)
+            elif t.pos_ == "VERB" and (lemma in self.verbs or self._phrasal(t) in self.verbs):
+                out.append(t)  # 'met', 'sat down with'
+            elif t.pos_ == "VERB" and lemma in self.hosting and self._actor_object(t):
+                out.append(t)  # 'Lavrov hosted his Finnish counterpart'
             elif (
                 t.pos_ == "VERB"
                 and lemma in self.call_verbs
@@ -188,6 +191,18 @@ class MeetingFinder:
             ):
                 out.append(t)
         return out
+
+    @staticmethod
+    def _phrasal(verb: Token) -> str:
+        parts = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+        return f"{verb.lemma_.lower()} {parts[0]}" if parts else ""
+
+    def _actor_object(self, verb: Token) -> bool:
+        """Whether a verb's object names an actor (a person or a state), not a thing received."""
+        for c in verb.children:
+            if c.dep_ == "dobj":
+                return any(self.mentions.resolve(t) for t in c.subtree if t.pos_ in {"PROPN", "NOUN"})
+        return False
 
     # ------------------------------------------------------------------ parties
     def participants(self, sent: Span, skip: set[int], event: Token) -> tuple[ActorRef, ...]:
@@ -211,6 +226,12 @@ class MeetingFinder:
                 ref = self.speech.speaker_of(t)
             else:
                 ref = self.mentions.by_token.get(t.i)
+            if ref is None and (
+                (t.pos_ == "NOUN" and t.dep_ in {"dobj", "pobj", "nsubj", "conj"})
+                or (t.lower_ in {"he", "she"} and t.dep_ == "nsubj")
+            ):  # 'his Finnish counterpart', 'the Polish minister', 'where he held talks'
+                refs = self.mentions.resolve(t)
+                ref = refs[0] if refs else None
             if ref is None:
                 continue
             if not ref.known and ref.kind != PERSON:
