@@ -755,6 +755,26 @@ _STANCE_CASES = {
         [("ryabkov", "Demands", "nato-non-expansion")],
         [],
     ),
+    "refusing to rule out future membership": (
+        "Paris has refused to rule out further NATO membership for the countries of the region.",
+        [("france", "Rejects", "nato-non-expansion")],
+        [("france", "Demands", "nato-non-expansion")],
+    ),
+    "never let into the alliance": (
+        "Lavrov insisted that Kyiv should never be let into the alliance.",
+        [("lavrov", "Demands", "ukraine-not-in-nato")],
+        [],
+    ),
+    "what a party's draft would ban is its demand": (
+        "The Russian draft would prohibit the placement of strike missiles near the borders of the parties.",
+        [("russia", "Demands", "no-strike-weapons-near-russia")],
+        [],
+    ),
+    "a party alone deciding is no one else's veto": (
+        "Kuleba said that Ukraine alone would choose whether to seek membership of the alliance.",
+        [("kuleba", "Rejects", "ukraine-not-in-nato")],
+        [("kuleba", "Demands", "ukraine-not-in-nato")],
+    ),
     "a pullback of troops and the path to membership": (
         "Kuleba said nobody could veto Ukraine's path to NATO, and urged a pullback of Russian forces.",
         [("kuleba", "Rejects", "ukraine-not-in-nato"), ("kuleba", "Demands", "russian-de-escalation")],
