@@ -49,20 +49,23 @@ def prefix_compounds(doc: Doc) -> Doc:
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, captions and paragraphs never run together. The
     ' date YYYY-MM-DD' prefix of the first line is a sentence of its own, never part of a quote."""
-    starts = [doc[0]] if len(doc) else []
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_ or prev.text in {"|"}:
-            tok.is_sent_start = True
+    text = doc.text  # built on each access: read once
+    starts = []
+    prev = None
+    for tok in doc:
+        if prev is None or "\n" in prev.text or "\n" in prev.whitespace_ or prev.text == "|":
+            if prev is not None:
+                tok.is_sent_start = True
             starts.append(tok)
+        prev = tok
     for tok in starts:  # 'GENEVA, Jan 21 (Reuters) - ' stands apart: the story starts after it
-        m = DATELINE.match(doc.text[tok.idx : tok.idx + 80])
+        m = DATELINE.match(text, tok.idx, tok.idx + 80)
         if m:
             end = tok.idx + len(m.group().rstrip())
             after = next((t for t in doc[tok.i + 1 :] if t.idx >= end), None)
             if after is not None and not after.is_space and "\n" not in doc[after.i - 1].whitespace_:
                 after.is_sent_start = True
-    m = _DATE_PREFIX.match(doc.text)
+    m = _DATE_PREFIX.match(text)
     if m:
         for tok in doc:
             if tok.idx >= m.end():

@@ -66,8 +66,10 @@ class ExtractionCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".entry-")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(record, fh, ensure_ascii=False, sort_keys=True)
+            with os.fdopen(fd, "wb") as fh:  # one write: json.dump writes piece by piece
+                fh.write(
+                    json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
+                )
             os.replace(tmp, self.folder / f"{key}.json")
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

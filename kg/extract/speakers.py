@@ -11,14 +11,15 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.mentions import Mentions, is_first_person
 from kg.model import ActorRef
 
+# 'GENEVA, Jan 10 (Reuters) - ', 'MOSCOW, Jan 11 - ': the place and date a wire story opens with
+# (use with .match, which anchors it)
+DATELINE = re.compile(
+    r"(?:[A-Z][A-Z .'-]{2,40},?\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*)?"
+    r"\([A-Za-z .&'-]{2,40}\)\s*[-–—]+\s*"
+    r"|[A-Z][A-Z .'-]{2,40},\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*[-–—]+\s*"
+)
 # words of a turn label are separated by spaces, so a long run of capitals cannot be split in
 # exponentially many ways (no backtracking blow-up); only a line's head is examined
-# 'GENEVA, Jan 10 (Reuters) - ', 'MOSCOW, Jan 11 - ': the place and date a wire story opens with
-DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z .'-]{2,40},?\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*)?"
-    r"\([A-Za-z .&'-]{2,40}\)\s*[-–—]+\s*"
-    r"|^[A-Z][A-Z .'-]{2,40},\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*[-–—]+\s*"
-)
 _TURN = re.compile(r"^\s*([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,5}:|Q:?)\s")
 _NON_ACTOR_TURNS = {"Q", "MODERATOR", "OPERATOR", "PARTICIPANT", "REPORTER", "QUESTION"}
 _BYLINE = re.compile(
