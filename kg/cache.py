@@ -67,9 +67,7 @@ class ExtractionCache:
         fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".entry-")
         try:
             with os.fdopen(fd, "wb") as fh:  # one write: json.dump writes piece by piece
-                fh.write(
-                    json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
-                )
+                fh.write(json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8"))
             os.replace(tmp, self.folder / f"{key}.json")
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -42,7 +42,7 @@ PATTERNS = [
     re.compile(r"\b" + _DAYS + r"\s+(?:of\s+)?" + _MON + r"\b" + _YEAR, re.I),
     re.compile(r"\b(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})\b"),
     re.compile(
-        r"\b(?:(?P<dir>next|last|this) )?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+        r"\b(?:(?P<dir>next|last) )?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
         re.I,
     ),
     re.compile(r"\bthe\s+(?P<ord>\d{1,2})(?:st|nd|rd|th)\b", re.I),

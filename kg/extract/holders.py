@@ -167,11 +167,10 @@ class ActorFinder:
 
     def reporters(self, verb: Token) -> list[ActorRef]:
         """The subject of a verb of saying (first person: the turn's speaker)."""
-        for c in verb.children:
-            if c.dep_ == "nsubj":
-                return self.resolve(c)
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # 'X went further, saying ...'
-            for c in verb.head.children:
+        # 'X went further, saying ...': a participle of saying speaks for its head's subject
+        nodes = [verb, verb.head] if verb.dep_ == "advcl" and verb.tag_ == "VBG" else [verb]
+        for node in nodes:
+            for c in node.children:
                 if c.dep_ == "nsubj":
                     return self.resolve(c)
         return self.speech.reporter_of(verb)

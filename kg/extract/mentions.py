@@ -258,12 +258,11 @@ class Mentions:
                     ref = self.by_token.get(i)
                     if ref is not None and ref.kind in (STATE, ORGANIZATION):
                         return ref
-                if c.sent.start > 0:  # 'Russia insists ... . Its officials say': the last subject
-                    prev = self.doc[c.sent.start - 1].sent
-                    for i in range(prev.start, prev.end):
-                        ref = self.by_token.get(i)
-                        if ref is not None and ref.kind in (STATE, ORGANIZATION) and is_subject(self.doc[i]):
-                            return ref
+                ref = self.previous_subject(
+                    c, (STATE, ORGANIZATION)
+                )  # 'Russia insists ... . Its officials say'
+                if ref is not None:
+                    return ref
                 continue
             if c.dep_ in _MODIFIER_DEPS or (c.dep_ == "prep" and c.lower_ in {"for", "of", "from"}):
                 for t in [c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"]:
@@ -281,12 +280,19 @@ class Mentions:
         here = [ref for i, ref in self.persons if sent.start <= i < pronoun.i]
         if here:
             return here[-1]
-        if sent.start > 0:
-            prev = self.doc[sent.start - 1].sent
-            for i, ref in self.persons:
-                if prev.start <= i < prev.end and is_subject(self.doc[i]):
-                    return ref
-        return self.recent_person(pronoun.i)
+        return self.previous_subject(pronoun, (PERSON,)) or self.recent_person(pronoun.i)
+
+    def previous_subject(self, tok: Token, kinds: tuple[str, ...]) -> ActorRef | None:
+        """The first actor of one of ``kinds`` that is a subject in the sentence before ``tok``'s."""
+        start = tok.sent.start
+        if start == 0:
+            return None
+        prev = self.doc[start - 1].sent
+        for i in range(prev.start, prev.end):
+            ref = self.by_token.get(i)
+            if ref is not None and ref.kind in kinds and is_subject(self.doc[i]):
+                return ref
+        return None
 
     def recent_person(self, before: int, party: str | None = None) -> ActorRef | None:
         for i, ref in reversed(self.persons):
