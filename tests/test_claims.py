@@ -775,6 +775,56 @@ _STANCE_CASES = {
         [("kuleba", "Rejects", "ukraine-not-in-nato")],
         [("kuleba", "Demands", "ukraine-not-in-nato")],
     ),
+    "a verb and its 'as' complement are one stance": (
+        "Blinken rejected the Russian idea that Georgia and Ukraine be kept out of NATO as unacceptable.",
+        [("blinken", "Rejects", "ukraine-not-in-nato")],
+        [("blinken", "Demands", "ukraine-not-in-nato")],
+    ),
+    "alliances chosen by another capital are a veto": (
+        "Kuleba said Ukraine would never agree to a deal in which its alliances were chosen in Moscow.",
+        [("kuleba", "Rejects", "nato-non-expansion")],
+        [("kuleba", "Demands", "nato-non-expansion")],
+    ),
+    "a list of 'a halt to X, an end to Y and a ban on Z'": (
+        "Moscow asked for a halt to NATO expansion, an end to alliance drills in Ukraine and a promise "
+        "not to deploy missiles near Russia.",
+        [
+            ("russia", "Demands", "end-nato-ukraine-cooperation"),
+            ("russia", "Demands", "nato-non-expansion"),
+            ("russia", "Demands", "no-strike-weapons-near-russia"),
+        ],
+        [
+            ("russia", "Rejects", "end-nato-ukraine-cooperation"),
+            ("russia", "Rejects", "no-strike-weapons-near-russia"),
+        ],
+    ),
+    "refusing to give way on an issue keeps one's side": (
+        "Moscow sent its draft treaties in December. Washington answered in writing, refusing to bend on "
+        "the question of NATO enlargement.",
+        [("usa", "Rejects", "nato-non-expansion")],
+        [("usa", "Demands", "nato-non-expansion")],
+    ),
+    "an indirect question states nothing": (
+        "Sullivan said Washington would not be pulled into a debate about who may or may not join NATO.",
+        [],
+        [("sullivan", "Demands", "nato-non-expansion"), ("usa", "Demands", "nato-non-expansion")],
+    ),
+    "a demand named again at the end, and who rejected it": (
+        "Moscow has demanded that NATO withdraw its forces from members that joined after 1997, a demand "
+        "Stoltenberg has flatly rejected.",
+        [("russia", "Demands", "nato-1997-posture"), ("stoltenberg", "Rejects", "nato-1997-posture")],
+        [],
+    ),
+    "soldiers massed near a border are withdrawn": (
+        "Stoltenberg urged Russia to pull back the thousands of soldiers it has gathered near the border.",
+        [("stoltenberg", "Demands", "russian-de-escalation")],
+        [],
+    ),
+    "a veto over membership is the demand": (
+        "Duda said any deal giving Moscow a veto over alliance membership was out of the question.",
+        [("duda", "Rejects", "nato-non-expansion")],
+        [("duda", "Demands", "nato-non-expansion")],
+    ),
     "a pullback of troops and the path to membership": (
         "Kuleba said nobody could veto Ukraine's path to NATO, and urged a pullback of Russian forces.",
         [("kuleba", "Rejects", "ukraine-not-in-nato"), ("kuleba", "Demands", "russian-de-escalation")],

@@ -93,6 +93,10 @@ class _Walk:
     out: list[Held] = field(default_factory=list)
     answered: bool = False  # the walk passed an answer to the demand: stances above are on the answer
     issue: set[str] | None = None  # an issue no one named will give way on: its owners' parties
+    question: bool = (
+        False  # the mention is in an indirect question ('who may or may not join'): asked, not stated
+    )
+    concession: int | None = None  # a verb of giving way the mention is the topic of ('bend on X')
 
 
 def evidence_of(document: Document, sent: Span) -> Evidence:
@@ -160,6 +164,7 @@ class ClaimFinder(ActorFinder):
         self.concessions = vocab.lexicon("concession-words")
         self.responses = vocab.lexicon("response-nouns")
         self.elaboration_words = vocab.lexicon("elaboration-words")
+        self.decision_verbs = vocab.lexicon("decision-verbs")
         self.topic_preps = vocab.lexicon("topic-prepositions")
         self.proposal_nouns = vocab.lexicon("proposal-nouns")
         self.propose_verbs = vocab.lexicon("propose-verbs")
@@ -303,12 +308,15 @@ class ClaimFinder(ActorFinder):
                 at.setdefault(s, []).append(p)
         head = self.concept_finder.head_of(ch.tokens)
         # 'the alliance will never close its door': a negation on the mention's own words reverses it
+        question = self._in_question(head)
         own = any(negations(self.doc[i], frozenset(ch.tokens)) for i in ch.tokens) and not ch.topic
+        own = own and not question
         walk = _Walk(
-            sign=ch.polarity,
+            sign=ch.polarity * (-1 if self._decided_by_other(ch) else 1),
             cue_tokens=frozenset(i for p in preds for i in p.hit.tokens) | set(ch.tokens),
             reversed=own,
             negated=own,
+            question=question,
         )
         prev = head
         for node, from_conj in [(head, False), *path_up(head)]:
@@ -326,6 +334,56 @@ class ClaimFinder(ActorFinder):
                 walk.out.append((holders, how, walk.pending))
         self._apply_deferred(walk)
         return walk.out
+
+    @staticmethod
+    def _in_question(head: Token) -> bool:
+        """'a discussion of who may or may not join', 'asked whether Kyiv would join': a clause
+        opened by a question word states nothing about what it asks."""
+        node = head
+        for _ in range(6):
+            for c in node.children:
+                wh = (
+                    c.tag_ in {"WP", "WRB"}
+                    and c.dep_ in {"nsubj", "nsubjpass", "dobj", "advmod"}
+                    and c.i < node.i
+                )
+                if wh or (c.dep_ == "mark" and c.lower_ == "whether"):
+                    return node.dep_ in {"pcomp", "ccomp", "xcomp", "conj", "csubj"}
+            if node.dep_ in {"ROOT", "relcl"} or node.head.i == node.i:
+                return False
+            node = node.head
+        return False
+
+    def _decided_by_other(self, ch: ConceptHit) -> bool:
+        """'its alliances were decided in Moscow', 'Russia cannot choose Ukraine's allies': a choice
+        made by one who is not its owner is a veto, not the owner's right to choose."""
+        words = [self.doc[i] for i in ch.tokens]
+        verb = next((t for t in words if t.pos_ == "VERB" and t.lemma_.lower() in self.decision_verbs), None)
+        if verb is None:
+            return False
+        nouns = [t for t in words if t.pos_ in {"NOUN", "PROPN"} and t.i != verb.i]
+        possessed = [n for n in nouns if any(c.dep_ == "poss" for c in n.children)]
+        owners = {o.party or o.key for n in possessed for o in self.owner(n, agents=False)}
+        deciders, outside = [], False
+        for c in verb.children:
+            if c.dep_ == "nsubj":
+                deciders += self.mentions.resolve(c)
+            elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in {"by", "in"}):
+                objects = [g for g in c.children if g.dep_ == "pobj"]
+                found = [
+                    r
+                    for g in objects
+                    for r in self.mentions.resolve(g)
+                    if r.kind != PERSON or c.lower_ == "by"
+                ]
+                deciders += found
+                outside = outside or bool(found)
+        parties = {d.party or d.key for d in deciders}
+        if not parties or not possessed:
+            return False
+        if owners:
+            return not (parties & owners)
+        return outside  # 'its alliances decided in Moscow': an owner only a pronoun names is not the capital
 
     def _step(
         self,
@@ -401,8 +459,12 @@ class ClaimFinder(ActorFinder):
         topic = prev.lower_ in self.topic_preps  # 'would not budge on X'
         subject = prev.dep_ in {"nsubj", "csubj"} and node.lemma_ in _COPULAS  # 'X is not negotiable'
         issue = prev.head.i == node.i and not walk.reversed and (topic or (subject and self.proposer))
+        # 'refusing to bend on X': the giving way the refusal completes makes X the refusal's issue
+        carried = prev.i == walk.concession and prev.dep_ == "xcomp" and not walk.reversed
+        if issue and not here and node.lemma_.lower() in self.concessions:
+            walk.concession = node.i
         for p in sorted(here, key=lambda p: p.kind != "noun"):
-            if issue and p.anchor.lemma_.lower() in self.concessions:
+            if carried or (issue and p.anchor.lemma_.lower() in self.concessions):
                 self._apply_issue(walk, p, ch)
             else:
                 self._apply(walk, p)
@@ -484,7 +546,8 @@ class ClaimFinder(ActorFinder):
         if p.kind == "veto":  # 'not up to Moscow to decide whether ...': rejected, whatever the form
             walk.sign = walk.pending = -1
             return
-        walk.sign *= p.side
+        if not self._characterised(p, walk):
+            walk.sign *= p.side
         holders, how = ([], "") if self._asked(p) else self.holder(p)
         if holders:
             walk.out.append((holders, how, walk.sign))
@@ -496,6 +559,19 @@ class ClaimFinder(ActorFinder):
             walk.deferred += self._closing_relatives(p, walk.applied)
             self._apply_deferred(walk)
 
+    def _characterised(self, p: Predicate, walk: _Walk) -> bool:
+        """'dismissed as a non-starter the proposal': the verb's 'as' complement already took the
+        verb's side; the two words are one stance, not a reversal of a reversal."""
+        if p.kind != "verb":
+            return False
+        # the parser often hangs a closing 'as unacceptable' on the object's last verb
+        phrases = [t for t in p.anchor.subtree if t.dep_ == "prep" and t.lower_ == "as" and t.i > p.anchor.i]
+        inside = {t.i for c in phrases for t in c.subtree}
+        return any(
+            id(q) in walk.applied and q is not p and q.side == p.side and q.anchor.i in inside
+            for q in self._preds
+        )
+
     def _closing_relatives(self, p: Predicate, applied: set[int]) -> list[Predicate]:
         """'Russia demanded that X and that Y - which NATO rejected': a relative clause set off at
         the end of a demand speaks of the whole demand, whichever item the parser hangs it on."""
@@ -506,7 +582,11 @@ class ClaimFinder(ActorFinder):
             if id(q) in applied or q.kind != "verb" or rel.dep_ != "relcl" or rel.i not in inside:
                 continue
             first = rel.left_edge
-            if first.lower_ not in {"which", "something"} or first.i == 0:
+            if rel.head.lemma_.lower() in self.demand_nouns and rel.head.dep_ in {"appos", "npadvmod", "dep"}:
+                first = rel.head.left_edge  # ', a demand NATO has rejected': the demand named again
+            elif first.lower_ not in {"which", "something"}:
+                continue
+            if first.i == 0:
                 continue
             if self.doc[first.i - 1].text not in {",", "—", "–", "-", ";"}:
                 continue
@@ -561,6 +641,7 @@ class ClaimFinder(ActorFinder):
         if (
             walk.pending is None
             and not walk.out
+            and not walk.question
             and (walk.reversed or endorsed)
             and self._own_side(reporters, walk.subjects, head, vacuous=not walk.negated)
         ):

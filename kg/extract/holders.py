@@ -182,7 +182,7 @@ class ActorFinder:
         for tok in sent:
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and lemma in self.propose_verbs:
-                if any(t.lemma_.lower() in self.proposal_nouns for t in sent if t.i > tok.i):
+                if any(self._proposed(t, tok) for t in sent if t.i > tok.i):
                     subj = [c for c in tok.children if c.dep_ == "nsubj"]
                     refs = self.mentions.resolve(subj[0]) if subj else []
                     party = self._party(refs[0]) if refs else None
@@ -191,10 +191,23 @@ class ActorFinder:
                         return
             elif tok.pos_ == "NOUN" and lemma in self.proposal_nouns and by_owner is None:
                 owner = [c for c in tok.children if c.dep_ in {"poss", "amod"}]
-                refs = self.mentions.resolve(owner[0]) if owner else []
+                # 'handed Russia a reply to its demands': 'its' is the nearest state, not the subject
+                refs = self.owner(tok, agents=False) if owner else []
                 by_owner = self._party(refs[0]) if refs else None
         if by_owner is not None:
             self.proposer = by_owner
+
+    def _proposed(self, noun: Token, verb: Token) -> bool:
+        """Whether a proposal noun after a verb of proposing is what it proposes: not the
+        demands an answer is to ('handed Russia a reply to its demands')."""
+        if noun.lemma_.lower() not in self.proposal_nouns:
+            return False
+        for above in noun.ancestors:
+            if above.i == verb.i:
+                return True
+            if above.lemma_.lower() in self.responses:
+                return False
+        return True  # the parser did not hang it under the verb: kept, as before
 
     def _party(self, ref: ActorRef) -> ActorRef | None:
         if ref.kind != PERSON:

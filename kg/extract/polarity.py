@@ -79,6 +79,10 @@ def list_sibling(node: Token) -> Token | None:
     """The item before a list item the parser left dangling: in 'demands regarding NATO
     expansion, the renunciation of X, and the return of Y' the parser may hang 'renunciation' on
     the verb as ``dep``; it is the next item after 'expansion'."""
+    if node.dep_ == "appos":
+        return _parallel_item(node)
+    if node.dep_ == "conj":
+        return _last_item(node)
     if node.dep_ != "dep" or node.pos_ not in {"NOUN", "PROPN"}:
         return None
     left = node.left_edge
@@ -90,6 +94,35 @@ def list_sibling(node: Token) -> Token | None:
     if prev.pos_ not in {"NOUN", "PROPN"} or prev.i == node.head.i or prev.head.i == node.i:
         return None
     return prev
+
+
+def _parallel_item(node: Token) -> Token | None:
+    """'a halt to X, an end to Y': a noun with the same preposition as the noun whose object it
+    follows is the next item of the list, not a second name for X (the parser's appositive)."""
+    own = [c.lower_ for c in node.children if c.dep_ == "prep"]
+    pobj = node.head
+    if not own or pobj.dep_ != "pobj" or pobj.head.dep_ != "prep" or pobj.head.lower_ != own[0]:
+        return None
+    item = pobj.head.head
+    if item.pos_ != "NOUN" or node.pos_ != "NOUN" or not any(c.dep_ == "det" for c in node.children):
+        return None
+    return item
+
+
+def _indefinite(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
+
+
+def _last_item(node: Token) -> Token | None:
+    """'an end to all exercises and a pledge not to ...': the last item of a list of 'a N'
+    phrases, hung by the parser on the object of the item before, is that item's sibling."""
+    pobj = node.head
+    if node.pos_ != "NOUN" or not _indefinite(node) or _indefinite(pobj) or pobj.dep_ != "pobj":
+        return None
+    item = pobj.head.head
+    if item.pos_ != "NOUN" or not _indefinite(item) or pobj.head.dep_ != "prep":
+        return None
+    return item
 
 
 def conjunct_sign(conj: Token, head: Token, exclude: frozenset[int]) -> int:

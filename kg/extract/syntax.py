@@ -48,7 +48,10 @@ def one_phrase(doc: Doc, tokens: tuple[int, ...]) -> bool:
                 )
                 # 'withdraw the forces it had deployed in eastern Europe': a relative clause on a
                 # word of the mention describes that word
-                described = node.dep_ == "relcl" and node.head.i in tokens
+                # ('the thousands of soldiers it has massed near the border': on the phrase that holds it)
+                described = node.dep_ == "relcl" and any(
+                    i == node.head.i or (i < node.i and doc[i] in node.head.subtree) for i in tokens
+                )
                 if not (chained or controlled or described):
                     return False
     return total <= 4 * len(toks)
