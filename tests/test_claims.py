@@ -813,7 +813,8 @@ _STANCE_CASES = {
         "Moscow has demanded that NATO withdraw its forces from members that joined after 1997, a demand "
         "Stoltenberg has flatly rejected.",
         [("russia", "Demands", "nato-1997-posture"), ("stoltenberg", "Rejects", "nato-1997-posture")],
-        [],
+        # 'members that joined after 1997' are the 1997 posture's topic, not enlargement
+        [("russia", "Rejects", "nato-non-expansion"), ("stoltenberg", "Demands", "nato-non-expansion")],
     ),
     "soldiers massed near a border are withdrawn": (
         "Stoltenberg urged Russia to pull back the thousands of soldiers it has gathered near the border.",

@@ -42,6 +42,7 @@ class ConceptFinder:
         """Concept mentions; direct cues take their tokens first. A mention's words must form one
         phrase (close in the parse), not words scattered across the sentence."""
         hits: list[ConceptHit] = []
+        topical: dict[str, set[int]] = {}  # per concept, the words its topic cues took
 
         def phrase(tokens: tuple[int, ...]) -> bool:
             return one_phrase(self.doc, tokens)
@@ -59,9 +60,12 @@ class ConceptFinder:
             used |= {i for h in hits for i in h.tokens}
             for h in match_any(concept.topic_cues, norms, frozenset(used), accept=phrase):
                 hits.append(ConceptHit(concept.key, h.tokens, +1, topic=True))
-        return self._narrowest(_merge_hits(hits), norms)
+                topical.setdefault(concept.key, set()).update(h.tokens)
+        return self._narrowest(_merge_hits(hits), norms, topical)
 
-    def _narrowest(self, hits: list[ConceptHit], norms: dict[int, set[str]]) -> list[ConceptHit]:
+    def _narrowest(
+        self, hits: list[ConceptHit], norms: dict[int, set[str]], topical: dict[str, set[int]] | None = None
+    ) -> list[ConceptHit]:
         """Words naming a concept and a broader one in one phrase name the narrower: 'Ukraine's
         request to join the alliance' is about Ukraine's membership, not about enlargement in
         general. The broader stays when it has words of its own, beyond names and words of the
@@ -70,7 +74,9 @@ class ConceptFinder:
         def covered(h: ConceptHit, o: ConceptHit) -> bool:
             # also: a word another concept's topic took ('the states that joined NATO after 1997'
             # are the 1997 posture's topic, not a call for enlargement)
-            if h.key not in self.by_key[o.key].broader and not (o.topic and not h.topic and o.key != h.key):
+            # (a topic merged into a directed mention of its concept still took those words)
+            topic = o.topic or bool(set(h.tokens) & (topical or {}).get(o.key, set()))
+            if h.key not in self.by_key[o.key].broader and not (topic and not h.topic and o.key != h.key):
                 return False
             if not set(h.tokens) & set(o.tokens) and not one_phrase(self.doc, (*h.tokens, *o.tokens)):
                 return False
