@@ -826,6 +826,17 @@ _STANCE_CASES = {
         [("duda", "Rejects", "nato-non-expansion")],
         [("duda", "Demands", "nato-non-expansion")],
     ),
+    "'said no' is not 'no say'": (
+        "Grushko said no accord was possible without a halt to NATO expansion.",
+        [],
+        [("grushko", "Rejects", "nato-non-expansion")],
+    ),
+    "not discussing the open door keeps it": (
+        "Russia handed over its draft treaties. Carpenter said Washington would talk about missile "
+        "placements but would not negotiate the alliance's open-door policy.",
+        [("usa", "Rejects", "nato-non-expansion")],
+        [("usa", "Demands", "nato-non-expansion")],
+    ),
     "a pullback of troops and the path to membership": (
         "Kuleba said nobody could veto Ukraine's path to NATO, and urged a pullback of Russian forces.",
         [("kuleba", "Rejects", "ukraine-not-in-nato"), ("kuleba", "Demands", "russian-de-escalation")],

@@ -186,6 +186,7 @@ class ClaimFinder(ActorFinder):
         preds = [
             self._predicate(hit, self.stance_cues.family[hit.cue])
             for hit in match_any(self.stance_cues.family_cues, norms, exclude, tight=True)
+            if self._negation_first(hit)
         ]
         taken = frozenset(i for p in preds for i in p.hit.tokens) | exclude
         for hit in match_any(self.stance_cues.negated_cues, norms, taken, tight=True):
@@ -198,6 +199,13 @@ class ClaimFinder(ActorFinder):
                 pred.hit = Hit(cue, tuple(sorted({*hit.tokens, *negs})))
                 preds.append(pred)
         return [p for p in preds if not self._restated(p, preds)]
+
+    def _negation_first(self, hit: Hit) -> bool:
+        """A cue with a negation word ('no say', 'not accept') has it before its other words:
+        'said no agreement was possible' is no 'no say'."""
+        if not any(_NEG_WORDS & set(slot) for slot in hit.cue.slots):
+            return True
+        return self.doc[min(hit.tokens)].lower_ in _NEG_WORDS | {"ca", "wo", "can"}
 
     @staticmethod
     def _restated(p: Predicate, preds: list[Predicate]) -> bool:
@@ -456,7 +464,10 @@ class ClaimFinder(ActorFinder):
         if not here and near and self._asserts(prev, node):
             walk.pending = walk.sign  # 'NATO's door remains open', 'the right to choose': a stated position
         here += self._reference_subject(node, prev) + self._condition_of(node, prev)
-        topic = prev.lower_ in self.topic_preps  # 'would not budge on X'
+        # 'would not budge on X'; 'would not discuss X': what one will not talk about is an issue too
+        topic = prev.lower_ in self.topic_preps or (
+            prev.dep_ == "dobj" and node.pos_ == "VERB" and node.lemma_.lower() in self.concessions
+        )
         subject = prev.dep_ in {"nsubj", "csubj"} and node.lemma_ in _COPULAS  # 'X is not negotiable'
         issue = prev.head.i == node.i and not walk.reversed and (topic or (subject and self.proposer))
         # 'refusing to bend on X': the giving way the refusal completes makes X the refusal's issue
