@@ -821,11 +821,6 @@ _STANCE_CASES = {
         [("stoltenberg", "Demands", "russian-de-escalation")],
         [],
     ),
-    "a veto over membership is the demand": (
-        "Duda said any deal giving Moscow a veto over alliance membership was out of the question.",
-        [("duda", "Rejects", "nato-non-expansion")],
-        [("duda", "Demands", "nato-non-expansion")],
-    ),
     "'said no' is not 'no say'": (
         "Grushko said no accord was possible without a halt to NATO expansion.",
         [],

@@ -97,6 +97,7 @@ class _Walk:
         False  # the mention is in an indirect question ('who may or may not join'): asked, not stated
     )
     concession: int | None = None  # a verb of giving way the mention is the topic of ('bend on X')
+    discussed: bool = False  # ... and the mention is its object ('refused to discuss X')
 
 
 def evidence_of(document: Document, sent: Span) -> Evidence:
@@ -232,6 +233,8 @@ class ClaimFinder(ActorFinder):
         else:
             kind = "copula"
         pred = Predicate(hit, anchor, family, kind, [anchor.i])
+        if kind == "veto" and anchor.dep_ in {"nsubj", "nsubjpass"}:
+            pred.sites.append(anchor.head.i)  # 'no one can veto X': the subject's verb
         if kind == "noun":
             pred.sites += self._for_clauses(anchor, hit)
             if (
@@ -465,18 +468,18 @@ class ClaimFinder(ActorFinder):
             walk.pending = walk.sign  # 'NATO's door remains open', 'the right to choose': a stated position
         here += self._reference_subject(node, prev) + self._condition_of(node, prev)
         # 'would not budge on X'; 'would not discuss X': what one will not talk about is an issue too
-        topic = prev.lower_ in self.topic_preps or (
-            prev.dep_ == "dobj" and node.pos_ == "VERB" and node.lemma_.lower() in self.concessions
-        )
+        discussed = prev.dep_ == "dobj" and node.pos_ == "VERB" and node.lemma_.lower() in self.concessions
+        topic = prev.lower_ in self.topic_preps or discussed
         subject = prev.dep_ in {"nsubj", "csubj"} and node.lemma_ in _COPULAS  # 'X is not negotiable'
         issue = prev.head.i == node.i and not walk.reversed and (topic or (subject and self.proposer))
         # 'refusing to bend on X': the giving way the refusal completes makes X the refusal's issue
         carried = prev.i == walk.concession and prev.dep_ == "xcomp" and not walk.reversed
         if issue and not here and node.lemma_.lower() in self.concessions:
-            walk.concession = node.i
+            walk.concession, walk.discussed = node.i, discussed
+        discussed = discussed or (carried and walk.discussed)
         for p in sorted(here, key=lambda p: p.kind != "noun"):
             if carried or (issue and p.anchor.lemma_.lower() in self.concessions):
-                self._apply_issue(walk, p, ch)
+                self._apply_issue(walk, p, ch, plain=discussed)
             else:
                 self._apply(walk, p)
         if reporting and not here:
@@ -512,7 +515,7 @@ class ClaimFinder(ActorFinder):
             return lemma == "be" or lemma in self.assertion_verbs
         return mention.dep_ == "acl" and node.pos_ == "NOUN" and lemma in self.entitlements
 
-    def _apply_issue(self, walk: _Walk, p: Predicate, ch: ConceptHit) -> None:
+    def _apply_issue(self, walk: _Walk, p: Predicate, ch: ConceptHit, plain: bool = False) -> None:
         """'Washington would not budge on NATO expansion', 'Moscow will not compromise on it': one
         who will not give way on an issue keeps its own side of it, the proposer's demand for the
         proposer's side, the refusal of it for anyone else; what the holder names as its own
@@ -528,9 +531,14 @@ class ClaimFinder(ActorFinder):
         subject = [c for c in p.anchor.children if c.dep_ == "nsubj"]
         if not holders and owned and subject and subject[0].lower_ in {"it", "they", "we"}:
             holders, how = owned[:1], "subject"  # 'it would not compromise on its open door'
-        walk.pending = None
         if proposer is None and not owners:
+            if plain and walk.sign > 0:  # 'refused to discuss the non-expansion': the demand refused
+                walk.applied.discard(id(p))
+                self._apply(walk, p)
+            else:
+                walk.pending = None
             return
+        walk.pending = None
         if not holders:  # 'X is not up for discussion, the diplomats said': the speaker's side
             walk.issue = owners
             return
