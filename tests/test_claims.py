@@ -826,6 +826,11 @@ _STANCE_CASES = {
         [],
         [("grushko", "Rejects", "nato-non-expansion")],
     ),
+    "a reversing preposition is no topic": (
+        "Grushko said no settlement could be reached without a halt to NATO expansion.",
+        [],
+        [("grushko", "Rejects", "nato-non-expansion")],
+    ),
     "not discussing the open door keeps it": (
         "Russia handed over its draft treaties. Carpenter said Washington would talk about missile "
         "placements but would not negotiate the alliance's open-door policy.",

@@ -450,7 +450,14 @@ class ClaimFinder(ActorFinder):
         outside = in_mention or aside or walk.answered
         # 'would not comment on the deployment': a verb the mention only completes through a
         # preposition, with no stance of its own, is not negated about it
-        topical = not here and prev.dep_ == "prep" and prev.head.i == node.i and node.pos_ == "VERB"
+        # ('no deal without a halt to X': a reversing preposition is no topic; the negation holds)
+        topical = (
+            not here
+            and prev.dep_ == "prep"
+            and prev.head.i == node.i
+            and node.pos_ == "VERB"
+            and not is_reverser(prev, self.reversers)
+        )
         negs = [] if outside or topical else negations(node, walk.cue_tokens)
         if negs and any(p.kind in {"verb", "noun"} for p in here):
             return False  # 'did not reject', 'never demanded': no stance
