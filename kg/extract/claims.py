@@ -93,9 +93,8 @@ class _Walk:
     out: list[Held] = field(default_factory=list)
     answered: bool = False  # the walk passed an answer to the demand: stances above are on the answer
     issue: set[str] | None = None  # an issue no one named will give way on: its owners' parties
-    question: bool = (
-        False  # the mention is in an indirect question ('who may or may not join'): asked, not stated
-    )
+    # the mention is in an indirect question ('who may or may not join'): asked, not stated
+    question: bool = False
     concession: int | None = None  # a verb of giving way the mention is the topic of ('bend on X')
     discussed: bool = False  # ... and the mention is its object ('refused to discuss X')
 
@@ -206,19 +205,23 @@ class ClaimFinder(ActorFinder):
         'said no agreement was possible' is no 'no say'."""
         if not any(_NEG_WORDS & set(slot) for slot in hit.cue.slots):
             return True
-        return self.doc[min(hit.tokens)].lower_ in _NEG_WORDS | {"ca", "wo", "can"}
+        return self.doc[min(hit.tokens)].lower_ in _NEG_WORDS  # "can't": 'ca' is no word of the cue
 
     @staticmethod
     def _restated(p: Predicate, preds: list[Predicate]) -> bool:
         """'dismissed that demand as a non-starter', 'rejected it as unacceptable': a predicate after
-        'as' restates the stance of the verb it completes; counted once, it does not cancel it."""
-        prep = p.anchor.head
-        if p.anchor.dep_ != "pobj" or prep.lower_ != "as":
+        'as' restates the stance of the verb it completes; counted once, it does not cancel it.
+        The parser may hang the 'as' phrase lower, on the object or its last verb ('rejected the
+        idea that Kyiv be barred as unacceptable'), or the predicate inside it as a modifier."""
+        prep = next(
+            (a for a in (p.anchor.head, p.anchor.head.head) if a.dep_ == "prep" and a.lower_ == "as"), None
+        )
+        if prep is None or p.anchor.dep_ not in {"pobj", "amod"}:
             return False
-        verb = prep.head
-        if verb.pos_ in {"NOUN", "PROPN"} and verb.dep_ in {"dobj", "nsubjpass"}:
-            verb = verb.head
-        return any(q is not p and q.anchor.i == verb.i and q.side == p.side for q in preds)
+        above = {a.i for a in prep.ancestors}
+        return any(
+            q is not p and q.anchor.i in above and q.anchor.i < prep.i and q.side == p.side for q in preds
+        )
 
     def _predicate(self, hit: Hit, family: str) -> Predicate:
         anchor = self.anchor(hit)
@@ -320,8 +323,9 @@ class ClaimFinder(ActorFinder):
         head = self.concept_finder.head_of(ch.tokens)
         # 'the alliance will never close its door': a negation on the mention's own words reverses it
         question = self._in_question(head)
-        own = any(negations(self.doc[i], frozenset(ch.tokens)) for i in ch.tokens) and not ch.topic
-        own = own and not question
+        own = not (ch.topic or question) and any(
+            negations(self.doc[i], frozenset(ch.tokens)) for i in ch.tokens
+        )
         walk = _Walk(
             sign=ch.polarity * (-1 if self._decided_by_other(ch) else 1),
             cue_tokens=frozenset(i for p in preds for i in p.hit.tokens) | set(ch.tokens),
@@ -485,7 +489,8 @@ class ClaimFinder(ActorFinder):
             walk.concession, walk.discussed = node.i, discussed
         discussed = discussed or (carried and walk.discussed)
         for p in sorted(here, key=lambda p: p.kind != "noun"):
-            if carried or (issue and p.anchor.lemma_.lower() in self.concessions):
+            # only a refusal of giving way keeps a side ('wants to discuss X' does not)
+            if (carried and p.side < 0) or (issue and p.anchor.lemma_.lower() in self.concessions):
                 self._apply_issue(walk, p, ch, plain=discussed)
             else:
                 self._apply(walk, p)
@@ -572,8 +577,7 @@ class ClaimFinder(ActorFinder):
         if p.kind == "veto":  # 'not up to Moscow to decide whether ...': rejected, whatever the form
             walk.sign = walk.pending = -1
             return
-        if not self._characterised(p, walk):
-            walk.sign *= p.side
+        walk.sign *= p.side
         holders, how = ([], "") if self._asked(p) else self.holder(p)
         if holders:
             walk.out.append((holders, how, walk.sign))
@@ -584,19 +588,6 @@ class ClaimFinder(ActorFinder):
         if p.kind in {"verb", "noun"}:
             walk.deferred += self._closing_relatives(p, walk.applied)
             self._apply_deferred(walk)
-
-    def _characterised(self, p: Predicate, walk: _Walk) -> bool:
-        """'dismissed as a non-starter the proposal': the verb's 'as' complement already took the
-        verb's side; the two words are one stance, not a reversal of a reversal."""
-        if p.kind != "verb":
-            return False
-        # the parser often hangs a closing 'as unacceptable' on the object's last verb
-        phrases = [t for t in p.anchor.subtree if t.dep_ == "prep" and t.lower_ == "as" and t.i > p.anchor.i]
-        inside = {t.i for c in phrases for t in c.subtree}
-        return any(
-            id(q) in walk.applied and q is not p and q.side == p.side and q.anchor.i in inside
-            for q in self._preds
-        )
 
     def _closing_relatives(self, p: Predicate, applied: set[int]) -> list[Predicate]:
         """'Russia demanded that X and that Y - which NATO rejected': a relative clause set off at

@@ -190,9 +190,9 @@ class ActorFinder:
                         self.proposer = party
                         return
             elif tok.pos_ == "NOUN" and lemma in self.proposal_nouns and by_owner is None:
-                owner = [c for c in tok.children if c.dep_ in {"poss", "amod"}]
+                possessed = any(c.dep_ in {"poss", "amod"} for c in tok.children)
                 # 'handed Russia a reply to its demands': 'its' is the nearest state, not the subject
-                refs = self.owner(tok, agents=False) if owner else []
+                refs = self.owner(tok, agents=False) if possessed else []
                 by_owner = self._party(refs[0]) if refs else None
         if by_owner is not None:
             self.proposer = by_owner

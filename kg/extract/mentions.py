@@ -258,9 +258,8 @@ class Mentions:
                     ref = self.by_token.get(i)
                     if ref is not None and ref.kind in (STATE, ORGANIZATION):
                         return ref
-                ref = self.previous_subject(
-                    c, (STATE, ORGANIZATION)
-                )  # 'Russia insists ... . Its officials say'
+                # 'Russia insists ... . Its officials say': the last sentence's subject
+                ref = self.previous_subject(c, (STATE, ORGANIZATION))
                 if ref is not None:
                     return ref
                 continue

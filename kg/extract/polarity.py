@@ -96,33 +96,34 @@ def list_sibling(node: Token) -> Token | None:
     return prev
 
 
-def _parallel_item(node: Token) -> Token | None:
-    """'a halt to X, an end to Y': a noun with the same preposition as the noun whose object it
-    follows is the next item of the list, not a second name for X (the parser's appositive)."""
-    own = [c.lower_ for c in node.children if c.dep_ == "prep"]
-    pobj = node.head
-    if not own or pobj.dep_ != "pobj" or pobj.head.dep_ != "prep" or pobj.head.lower_ != own[0]:
+def _item_above(pobj: Token) -> Token | None:
+    """The noun whose preposition takes ``pobj``: 'halt' for 'expansion' in 'a halt to expansion'."""
+    if pobj.dep_ != "pobj" or pobj.head.dep_ != "prep" or pobj.head.head.pos_ != "NOUN":
         return None
-    item = pobj.head.head
-    if item.pos_ != "NOUN" or node.pos_ != "NOUN" or not any(c.dep_ == "det" for c in node.children):
-        return None
-    return item
+    return pobj.head.head
 
 
 def _indefinite(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
 
 
+def _parallel_item(node: Token) -> Token | None:
+    """'a halt to X, an end to Y': a noun with the same preposition as the noun whose object it
+    follows is the next item of the list, not a second name for X (the parser's appositive)."""
+    own = [c.lower_ for c in node.children if c.dep_ == "prep"]
+    item = _item_above(node.head)
+    if item is None or not own or node.head.head.lower_ != own[0] or node.pos_ != "NOUN":
+        return None
+    return item if any(c.dep_ == "det" for c in node.children) else None
+
+
 def _last_item(node: Token) -> Token | None:
     """'an end to all exercises and a pledge not to ...': the last item of a list of 'a N'
     phrases, hung by the parser on the object of the item before, is that item's sibling."""
-    pobj = node.head
-    if node.pos_ != "NOUN" or not _indefinite(node) or _indefinite(pobj) or pobj.dep_ != "pobj":
+    item = _item_above(node.head)
+    if item is None or node.pos_ != "NOUN" or not _indefinite(node) or _indefinite(node.head):
         return None
-    item = pobj.head.head
-    if item.pos_ != "NOUN" or not _indefinite(item) or pobj.head.dep_ != "prep":
-        return None
-    return item
+    return item if _indefinite(item) else None
 
 
 def conjunct_sign(conj: Token, head: Token, exclude: frozenset[int]) -> int:
