@@ -411,6 +411,59 @@ _STANCE_CASES = {
         [("shoigu", "Demands", "no-strike-weapons-near-russia")],
         [],
     ),
+    "a negated threat with unless still names the demand": (
+        "Peskov said Moscow would not sign any document unless the alliance stopped admitting new members.",
+        [("peskov", "Demands", "nato-non-expansion")],
+        [("peskov", "Rejects", "nato-non-expansion")],
+    ),
+    "a consequence averted only without names the demand": (
+        "Ryabkov said that without a halt to the alliance's enlargement, Russia would have to take "
+        "other steps.",
+        [("ryabkov", "Demands", "nato-non-expansion")],
+        [("ryabkov", "Rejects", "nato-non-expansion")],
+    ),
+    "no agreement without it is asking for it": (
+        "Zakharova said no agreement could be reached without an end to NATO expansion.",
+        [("zakharova", "Demands", "nato-non-expansion")],
+        [("zakharova", "Rejects", "nato-non-expansion")],
+    ),
+    "a clause of saying set off inside the clause it reports": (
+        "Kuleba spoke first. Ukraine, he stressed, would never abandon its aspiration to join NATO.",
+        [("kuleba", "Rejects", "ukraine-not-in-nato")],
+        [("kuleba", "Demands", "ukraine-not-in-nato")],
+    ),
+    "a pullback from eastern Ukraine is Russia's, not NATO's": (
+        "Macron urged Moscow to withdraw its soldiers from eastern Ukraine.",
+        [("macron", "Demands", "russian-de-escalation")],
+        [("macron", "Demands", "nato-1997-posture")],
+    ),
+    "a Russian demand for allied troops to go is the 1997 posture": (
+        "Zbigniew Rau said the Russian call for a withdrawal of allied battalions from the eastern "
+        "members was absurd.",
+        [("rau", "Rejects", "nato-1997-posture")],
+        [("rau", "Rejects", "russian-de-escalation"), ("rau", "Demands", "nato-1997-posture")],
+    ),
+    "allied troops leaving the east is the 1997 posture": (
+        "Lavrov said Russia wanted allied troops to leave the eastern members of the alliance.",
+        [("lavrov", "Demands", "nato-1997-posture")],
+        [("lavrov", "Rejects", "nato-1997-posture")],
+    ),
+    "the alliance moving to the borders is its expansion": (
+        "Peskov said Moscow wanted the alliance to stop moving towards Russian borders.",
+        [("peskov", "Demands", "nato-non-expansion")],
+        [("peskov", "Rejects", "nato-non-expansion")],
+    ),
+    "others brushing aside the speaker's own demand is not the speaker's stance": (
+        "Lavrov said many capitals had brushed off Russia's demand for an end to NATO enlargement.",
+        [("russia", "Demands", "nato-non-expansion")],
+        [("lavrov", "Rejects", "nato-non-expansion")],
+    ),
+    "a finite verb after a relative clause has the described person as subject": (
+        "British Foreign Secretary Liz Truss, who chaired the British delegation, called on Russia to "
+        "withdraw its forces from the Ukrainian border.",
+        [("truss", "Demands", "russian-de-escalation")],
+        [],
+    ),
     "an open door that is not negotiable is upheld": (
         "Annalena Baerbock said the open door of the alliance was not up for negotiation.",
         [("baerbock", "Rejects", "nato-non-expansion")],

@@ -342,6 +342,9 @@ class ClaimFinder(ActorFinder):
                     walk.subjects += [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
             elif not self._step(walk, ch, head, prev, node, at, preds):
                 return walk.out
+            aside = self._parenthetical_reporter(node)
+            if aside is not None and not self._step(walk, ch, head, node, aside, at, preds):
+                return walk.out
             prev = node
         if walk.pending is not None:
             holders, how = self.context_holder(self.doc[ch.tokens[0]], sent)
@@ -462,11 +465,18 @@ class ClaimFinder(ActorFinder):
             and node.pos_ == "VERB"
             and not is_reverser(prev, self.reversers)
         )
-        negs = [] if outside or topical else negations(node, walk.cue_tokens)
+        # 'no deal could be reached without X': the negated consequence asks for X, it refuses nothing
+        conditions = self._condition_of(node, prev)
+        negs = [] if outside or topical or conditions else negations(node, walk.cue_tokens)
         if negs and any(p.kind in {"verb", "noun"} for p in here):
             return False  # 'did not reject', 'never demanded': no stance
         # a word of a stance cue ('warned against') takes its side once, as the cue, not again as a reverser
-        reverser = not outside and node.i not in walk.cue_tokens and is_reverser(node, self.reversers)
+        reverser = (
+            not outside
+            and node.i not in walk.cue_tokens
+            and is_reverser(node, self.reversers)
+            and not self._condition_prep(node)
+        )
         flips = len(negs) + reverser + self._misattached_reverser(prev, node)
         if flips and not (ch.topic and not walk.applied):
             walk.reversed = True
@@ -477,7 +487,7 @@ class ClaimFinder(ActorFinder):
         )
         if not here and near and self._asserts(prev, node):
             walk.pending = walk.sign  # 'NATO's door remains open', 'the right to choose': a stated position
-        here += self._reference_subject(node, prev) + self._condition_of(node, prev)
+        here += self._reference_subject(node, prev) + conditions
         # 'would not budge on X'; 'would not discuss X': what one will not talk about is an issue too
         discussed = prev.dep_ == "dobj" and node.pos_ == "VERB" and node.lemma_.lower() in self.concessions
         topic = prev.lower_ in self.topic_preps or discussed
@@ -666,6 +676,12 @@ class ClaimFinder(ActorFinder):
         if not reporters or (walk.pending is None and not walk.out):
             return False
         parties = {r.party or r.key for r in reporters}
+        if walk.pending is not None and any(
+            sign == -walk.pending and {h.party or h.key for h in held} & parties for held, _, sign in walk.out
+        ):
+            # 'Putin said Western countries had brushed aside Russia's insistence on X': a stance
+            # against his own side's demand, held by no actor, is not the speaker's
+            return True
         if walk.pending is not None:
             walk.out.append((reporters, "reported", walk.pending))
         elif parties & walk.parties:
@@ -730,6 +746,18 @@ class ClaimFinder(ActorFinder):
             return self.adjective_holder(p.anchor), "subject"
         return [], ""
 
+    def _parenthetical_reporter(self, clause: Token) -> Token | None:
+        """'The alliance, he added, would not withdraw': a short clause of saying set off by commas
+        inside the clause it reports, which the parser hangs on it as ``parataxis``."""
+        for c in clause.children:
+            if c.dep_ != "parataxis" or not is_reporting(c, self.reporting):
+                continue
+            words = [t for t in c.subtree if not t.is_punct]
+            left = words[0].i
+            if len(words) <= 6 and left > 0 and self.doc[left - 1].text in {",", "—", "–"}:
+                return c
+        return None
+
     def _said_aside(self, prev: Token, node: Token) -> bool:
         """Whether the walk reached ``node`` from a clause of saying hung on it ('X is not on the
         agenda, adding that ...'): what is added is said apart, the clause's negations, reversals
@@ -738,13 +766,36 @@ class ClaimFinder(ActorFinder):
 
     def _condition_of(self, node: Token, prev: Token) -> list[Predicate]:
         """'Moscow will respond militarily unless NATO stops deploying missiles': what a threat
-        is made conditional on is asked for by the one who threatens (the verb's subject)."""
-        if not _adverbial_of(prev, node) or node.pos_ not in {"VERB", "AUX"}:
+        is made conditional on is asked for by the one who threatens (the verb's subject).
+        'Without X, Moscow would be forced to respond', 'no deal can be reached without X': a
+        consequence (a modal or negated clause) that X alone would avert asks for X."""
+        if node.pos_ not in {"VERB", "AUX"}:
             return []
-        for c in prev.children:
-            if c.dep_ == "mark" and c.lower_ in self.demand_conditions:
-                return [Predicate(Hit(Cue.parse(c.lower_), (c.i,)), node, DEMAND, "verb", [node.i])]
-        return []
+        marker = None
+        if _adverbial_of(prev, node):
+            marker = next(
+                (c for c in prev.children if c.dep_ == "mark" and c.lower_ in self.demand_conditions), None
+            )
+        elif self._condition_prep(prev):
+            marker = prev
+        if marker is None:
+            return []
+        return [Predicate(Hit(Cue.parse(marker.lower_), (marker.i,)), node, DEMAND, "verb", [node.i])]
+
+    def _condition_prep(self, prep: Token) -> bool:
+        """A 'without' phrase on a clause that states a consequence: the clause has a modal or
+        a negation ('would be forced', 'no settlement could be reached'); 'accepted the talks
+        without guarantees' states none."""
+        verb = prep.head
+        if (
+            prep.dep_ != "prep"
+            or prep.lower_ not in self.demand_conditions
+            or verb.pos_ not in {"VERB", "AUX"}
+        ):
+            return False
+        if any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD" for c in verb.children):
+            return True
+        return bool(negations(verb, frozenset()))
 
     def _reference_subject(self, node: Token, prev: Token) -> list[Predicate]:
         """'Those demands include X', 'The proposals call for X': a demand noun as the subject of

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.cues import Hit, match_any
 from kg.extract.polarity import negations
-from kg.extract.syntax import one_phrase
+from kg.extract.syntax import one_phrase, tree_distance
 from kg.vocab import Cue, Vocabulary
 
 
@@ -86,7 +86,23 @@ class ConceptFinder:
                 self.doc[i].ent_type_ or any(_fills(slot, norms.get(i, set())) for slot in slots) for i in own
             )
 
-        return [h for h in hits if not any(covered(h, o) for o in hits if o is not h)]
+        kept = [h for h in hits if not any(covered(h, o) for o in hits if o is not h)]
+        return [h for h in kept if not any(self._loses_to(h, o) for o in kept if o is not h)]
+
+    def _loses_to(self, h: ConceptHit, o: ConceptHit) -> bool:
+        """Two concepts read into one action ('withdraw its troops from eastern Ukraine' is a
+        Russian pullback, not NATO's return to 1997; 'a Russian demand for the withdrawal of
+        allied troops' the reverse): the reading whose own words (owner, place) stand nearer the
+        shared words in the parse wins."""
+        shared = set(h.tokens) & set(o.tokens)
+        if h.key == o.key or h.topic or o.topic or len(shared) < 2:
+            return False
+
+        def reach(hit: ConceptHit) -> int:
+            own = set(hit.tokens) - shared
+            return min((tree_distance(self.doc[i], self.doc[j]) for i in own for j in shared), default=99)
+
+        return reach(h) > reach(o)
 
     def _whole(self, hit: Hit, norms: dict[int, set[str]], family: tuple[Cue, ...]) -> tuple[int, ...]:
         """The hit's tokens and the words next to them in the parse that fill one of its cue's

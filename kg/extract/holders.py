@@ -84,7 +84,7 @@ class ActorFinder:
                     target = next((g for g in c.children if g.dep_ == "pobj"), None)
                     return (self.resolve(target) if target is not None else []), "subject"
             if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}:
-                return self.resolve(node.head), "subject"
+                return self.resolve(_misplaced_subject(node) or node.head), "subject"
             if node.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "acomp"} and node.head.i != node.i:
                 node = node.head
                 continue
@@ -213,3 +213,15 @@ class ActorFinder:
         if ref.kind != PERSON:
             return ref
         return self.vocab.actors[ref.party].ref if ref.party in self.vocab.actors else None
+
+
+def _misplaced_subject(verb: Token) -> Token | None:
+    """'Sherman, who led the American delegation, called on Russia ...', parsed with 'called' as a
+    clause on 'delegation': a finite verb after a relative clause set off by commas belongs to
+    the noun the relative clause describes."""
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    relative = next((up for up in verb.head.ancestors if up.dep_ == "relcl"), None)
+    if relative is None or relative.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return relative.head
