@@ -439,7 +439,7 @@ _STANCE_CASES = {
     ),
     "a Russian demand for allied troops to go is the 1997 posture": (
         "Zbigniew Rau said the Russian call for a withdrawal of allied battalions from the eastern "
-        "members was absurd.",
+        "members was inadmissible.",
         [("rau", "Rejects", "nato-1997-posture")],
         [("rau", "Rejects", "russian-de-escalation"), ("rau", "Demands", "nato-1997-posture")],
     ),
@@ -463,6 +463,18 @@ _STANCE_CASES = {
         "withdraw its forces from the Ukrainian border.",
         [("truss", "Demands", "russian-de-escalation")],
         [],
+    ),
+    "a demand to do X said to be unacceptable, parsed as two clauses": (
+        "Kaja Kallas said the demand to remove allied troops from the Baltic states was unacceptable.",
+        [("kaja-kallas", "Rejects", "nato-1997-posture")],
+        [("kaja-kallas", "Demands", "nato-1997-posture")],
+    ),
+    "a gerund after 'saying ... and' keeps the subject, not the dateline": (
+        "WARSAW — Russia on Thursday gave the U.S. envoy its response to Washington's ideas, saying its "
+        "concerns had been ignored and calling again for the withdrawal of American forces from "
+        "eastern Europe.",
+        [("russia", "Demands", "nato-1997-posture")],
+        [("russia", "Rejects", "nato-1997-posture")],
     ),
     "an open door that is not negotiable is upheld": (
         "Annalena Baerbock said the open door of the alliance was not up for negotiation.",

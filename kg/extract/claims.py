@@ -340,8 +340,14 @@ class ClaimFinder(ActorFinder):
                 if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in prev.children):
                     # 'the alliance was ready ... but would not give up X': the shared subject
                     walk.subjects += [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            elif not self._step(walk, ch, head, prev, node, at, preds):
-                return walk.out
+            else:
+                split = _split_copula(prev, node)
+                if split is not None:  # 'said the demand to remove X was unacceptable'
+                    if not self._step(walk, ch, head, prev, split, at, preds):
+                        return walk.out
+                    prev = split
+                if not self._step(walk, ch, head, prev, node, at, preds):
+                    return walk.out
             aside = self._parenthetical_reporter(node)
             if aside is not None and not self._step(walk, ch, head, node, aside, at, preds):
                 return walk.out
@@ -952,6 +958,25 @@ class ClaimFinder(ActorFinder):
             speaker = self.speech.voice_at(self.doc[min(i for h in hits for i in h.tokens)])
             actors, how = ([speaker], "quote") if speaker is not None and speaker is not SILENT else ([], how)
         return [self._claim(a, DEMANDS, key, evidence, how) for a in actors for key in sorted(named)]
+
+
+def _split_copula(clause: Token, head: Token) -> Token | None:
+    """'Duda said the demand to remove allied troops was unacceptable', parsed as two clauses of
+    'said': an infinitive with a subject of its own ('the demand to remove ...') and, right after
+    it, a copula with none. The copula's complement is said of the first clause."""
+    if clause.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return None
+    if not any(c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in clause.children):
+        return None
+    for c in head.children:
+        if (
+            c.dep_ == "ccomp"
+            and c.lemma_ in _COPULAS
+            and c.i == clause.right_edge.i + 1
+            and not any(g.dep_ in {"nsubj", "nsubjpass", "expl"} for g in c.children)
+        ):
+            return c
+    return None
 
 
 def _argument_of(tok: Token, verb: Token) -> bool:

@@ -74,19 +74,21 @@ class ActorFinder:
         for _ in range(5):
             if any(self._is_modal_aux(c) for c in node.children):
                 return [], ""
+            subjects = [c for c in node.children if c.dep_ == "nsubj" and c.lower_ not in _EMPTY_SUBJECTS]
+            # 'MOSCOW — Russia on Thursday gave ...': a dateline the parser made a second subject
+            for c in sorted(subjects, key=lambda c: not (self.resolve(c) or self.owner(c)))[:1]:
+                # 'The draft documents handed over by Moscow call for ...': a subject that
+                # names no actor speaks for its owner
+                refs = self.resolve(c) or self.owner(c)
+                return refs, "quote" if is_first_person(c) else "subject"
             for c in node.children:
-                if c.dep_ == "nsubj" and c.lower_ not in {"it", "there", "which", "that", "who"}:
-                    # 'The draft documents handed over by Moscow call for ...': a subject that
-                    # names no actor speaks for its owner
-                    refs = self.resolve(c) or self.owner(c)
-                    return refs, "quote" if is_first_person(c) else "subject"
                 if c.dep_ == "agent":
                     target = next((g for g in c.children if g.dep_ == "pobj"), None)
                     return (self.resolve(target) if target is not None else []), "subject"
             if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}:
                 return self.resolve(_misplaced_subject(node) or node.head), "subject"
             if node.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "acomp"} and node.head.i != node.i:
-                node = node.head
+                node = _gerund_pair(node) or node.head
                 continue
             break
         return [], ""
@@ -225,3 +227,14 @@ def _misplaced_subject(verb: Token) -> Token | None:
     if relative is None or relative.head.pos_ not in {"NOUN", "PROPN"}:
         return None
     return relative.head
+
+
+_EMPTY_SUBJECTS = {"it", "there", "which", "that", "who"}
+
+
+def _gerund_pair(conj: Token) -> Token | None:
+    """'..., saying its concerns had been ignored and calling for X', parsed with 'calling' as a
+    conjunct of 'ignored': a gerund joined to a verb of another form pairs with the gerund above."""
+    if conj.dep_ != "conj" or conj.tag_ != "VBG" or conj.head.tag_ == "VBG":
+        return None
+    return next((a for a in conj.head.ancestors if a.tag_ == "VBG"), None)
