@@ -190,3 +190,22 @@ def test_next_and_last_weekday(analyse):
         when=date(2022, 1, 14),  # a Friday
     )
     assert sorted(m.date for m in x.meetings) == [date(2022, 1, 7), date(2022, 1, 21)]
+
+
+def test_a_meeting_verb_takes_the_place_and_day_of_its_own_phrase(analyse):
+    x = analyse(
+        "Liz Truss flew into Warsaw on Monday and will sit down with Sergey Lavrov in Moscow on Thursday.",
+        when=date(2022, 2, 7),
+    )
+    [m] = x.meetings
+    assert (m.place, m.date) == ("moscow", date(2022, 2, 10))
+    assert {"truss", "lavrov"} <= _parties(m) and "poland" not in _parties(m)
+
+
+def test_a_place_in_a_clause_describing_the_meeting_is_not_where_it_was(analyse):
+    x = analyse(
+        "In Vienna on Friday, Polish and Russian envoys held a meeting aimed at easing tensions in Europe.",
+        when=date(2022, 1, 14),
+    )
+    [m] = x.meetings
+    assert (m.place, m.date) == ("vienna", date(2022, 1, 14))

@@ -292,6 +292,11 @@ class MeetingFinder:
         for t in event.subtree:  # drop topics ('talks on Ukraine') and other events ('ahead of talks')
             if t.dep_ in {"prep", "advmod"} and t.lower_ in self.not_participant_preps:
                 out -= {u.i for u in t.subtree}
+        shared = event
+        while shared.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in shared.children):
+            shared = shared.head  # 'flew into Warsaw and will meet Lavrov': the subject they share
+        if shared is not event:
+            out |= {u.i for c in shared.children if c.dep_ in {"nsubj", "nsubjpass"} for u in c.subtree}
         node, reporter, present = event, None, False
         for _ in range(8):
             if node.head.i == node.i or node.dep_ not in _CLIMB_DEPS:
@@ -362,7 +367,13 @@ class MeetingFinder:
         if not places:
             return None
         event = self._token_at(pos)
-        return min(places, key=lambda p: (tree_distance(event, self._token_at(p[0])), abs(p[0] - pos)))
+        own = _own_phrase(event)  # 'arrived in Kyiv and will meet Lavrov in Geneva'
+
+        def dist(p: tuple[int, str, str]) -> tuple[bool, int, int]:
+            tok = self._token_at(p[0])
+            return (tok.i not in own, tree_distance(event, tok), abs(p[0] - pos))
+
+        return min(places, key=dist)
 
     def _reported_on(self, d: DateMention) -> bool:
         """'X said on Tuesday that...': the date of the saying, not of a meeting; but 'what was said
@@ -386,14 +397,20 @@ class MeetingFinder:
         return tok.lemma_.lower() in self.nouns or tok.lower_ in self.nouns or tok.ent_type_ == "FORUM"
 
     def _closest_date(self, dates: list[DateMention], pos: int) -> DateMention | None:
-        """The date nearest the event in the parse tree (then in characters)."""
+        """A date in the event's own phrase ('will meet Lavrov in Geneva on Friday', after 'arrived
+        on Wednesday and'), else the nearest in characters, then in the parse tree."""
         if not dates:
             return None
         event = self._token_at(pos)
+        own = _own_phrase(event)
 
-        def dist(d: DateMention) -> tuple[float, int]:
+        def dist(d: DateMention) -> tuple[bool, float, int]:
             chars = d.start - pos if d.start >= pos else 1.5 * (pos - d.start)
-            return (chars, tree_distance(event, self._token_at(d.start)))
+            return (
+                self._token_at(d.start).i not in own,
+                chars,
+                tree_distance(event, self._token_at(d.start)),
+            )
 
         return min(dates, key=dist)
 
@@ -551,3 +568,14 @@ def _absolute(prep: Token) -> bool:
         or (g.dep_ == "pobj" and any(c.dep_ in {"acl", "relcl"} and c.tag_ == "VBG" for c in g.children))
         for g in prep.children
     )
+
+
+def _own_phrase(event: Token) -> set[int]:
+    """The event word's own phrase: its subtree short of the clauses below it ('a meeting aimed at
+    easing tensions in Europe' does not take place in Europe)."""
+    out, todo = set(), [event]
+    while todo:
+        tok = todo.pop()
+        out.add(tok.i)
+        todo += [c for c in tok.children if c.pos_ not in {"VERB", "AUX"} or c.dep_ in {"aux", "auxpass"}]
+    return out
