@@ -476,6 +476,45 @@ _STANCE_CASES = {
         [("russia", "Demands", "nato-1997-posture")],
         [("russia", "Rejects", "nato-1997-posture")],
     ),
+    "a bare 'that' takes up the thing named, not the stance on it": (
+        "MINISTER BAERBOCK: We stand by the right of every state to choose its alliances. "
+        "That is not negotiable.",
+        [("baerbock", "Rejects", "nato-non-expansion")],
+        [("baerbock", "Demands", "nato-non-expansion")],
+    ),
+    "no concessions on an issue the document showed another party demanding": (
+        "Ryabkov demanded a halt to NATO expansion. Kirby said Washington would not make any "
+        "concessions on NATO expansion.",
+        [("ryabkov", "Demands", "nato-non-expansion"), ("usa", "Rejects", "nato-non-expansion")],
+        [("kirby", "Demands", "nato-non-expansion"), ("usa", "Demands", "nato-non-expansion")],
+    ),
+    "a proposition dismissed in a closing apposition": (
+        "At the core of the package is a call for a pledge that the alliance will expand no further, "
+        "a proposition that Polish officials have dismissed.",
+        [("poland", "Rejects", "nato-non-expansion")],
+        [("poland", "Demands", "nato-non-expansion")],
+    ),
+    "pushing the alliance back to 1997": (
+        "Peskov said Moscow wanted to push the alliance's military infrastructure back to where it "
+        "was in 1997.",
+        [("peskov", "Demands", "nato-1997-posture")],
+        [("peskov", "Rejects", "nato-1997-posture")],
+    ),
+    "reaffirming the path to membership": (
+        "Ukraine reaffirms its course towards full membership in NATO.",
+        [("ukraine", "Rejects", "ukraine-not-in-nato")],
+        [("ukraine", "Demands", "ukraine-not-in-nato")],
+    ),
+    "a demanded halt with 'to' hung on the verb": (
+        "Ryabkov demanded a halt to NATO expansion.",
+        [("ryabkov", "Demands", "nato-non-expansion")],
+        [("ryabkov", "Rejects", "nato-non-expansion")],
+    ),
+    "a threat against what 'if' names": (
+        "Shoigu said Russia would retaliate if the alliance placed missiles in Romania.",
+        [("shoigu", "Demands", "no-strike-weapons-near-russia")],
+        [("shoigu", "Rejects", "no-strike-weapons-near-russia")],
+    ),
     "an open door that is not negotiable is upheld": (
         "Annalena Baerbock said the open door of the alliance was not up for negotiation.",
         [("baerbock", "Rejects", "nato-non-expansion")],

@@ -93,6 +93,7 @@ class _Walk:
     out: list[Held] = field(default_factory=list)
     answered: bool = False  # the walk passed an answer to the demand: stances above are on the answer
     issue: set[str] | None = None  # an issue no one named will give way on: its owners' parties
+    issue_by: str | None = None  # ... and the party that proposed it
     # the mention is in an indirect question ('who may or may not join'): asked, not stated
     question: bool = False
     concession: int | None = None  # a verb of giving way the mention is the topic of ('bend on X')
@@ -174,11 +175,14 @@ class ClaimFinder(ActorFinder):
         self.demand_nouns = vocab.lexicon("demand-nouns")
         self.proposer_nouns = vocab.lexicon("proposer-nouns")
         self.demand_conditions = vocab.lexicon("demand-conditions")
+        self.threat_verbs = vocab.lexicon("threat-verbs")
         self.demand_like = self.demand_nouns | self.reference_nouns
         self.in_package = {d.key for d in vocab.demands if d.in_package}
         self.stance_cues = stance_cues(vocab)
         self.concept_finder = ConceptFinder(doc, vocab)
         self.proposer: ActorRef | None = None
+        # per concept, the party the document has already shown demanding it: the proposer of that issue
+        self.demanded_by: dict[str, str] = {}
         self._preds: list[Predicate] = []
         self.allowed = {d.key: d.stances for d in vocab.demands}
 
@@ -193,6 +197,8 @@ class ClaimFinder(ActorFinder):
             cue = self.stance_cues.negated_cores[hit.cue]
             pred = self._predicate(Hit(cue, hit.tokens), self.stance_cues.family[cue])
             negs = [n for s in pred.sites for n in negations(self.doc[s])]
+            if pred.kind == "noun" and pred.anchor.dep_ == "dobj" and not negs:
+                negs = negations(pred.anchor.head)  # 'has not made any concessions on X'
             if pred.anchor.dep_ == "conj" and conjunct_sign(pred.anchor, pred.anchor.head, frozenset()) < 0:
                 negs.append(pred.anchor.head.i)  # 'cannot violate X or dictate Y'
             if negs:
@@ -518,10 +524,12 @@ class ClaimFinder(ActorFinder):
     def _misattached_reverser(self, prev: Token, node: Token) -> int:
         """'the demand remained a legal halt to the alliance's enlargement', parsed with 'to' on
         the verb: the reversing complement the phrase follows is what it completes."""
-        if node.lemma_ not in _COPULAS or prev.dep_ != "prep" or prev.lower_ not in {"to", "of", "on"}:
+        if node.pos_ not in {"VERB", "AUX"} or prev.dep_ != "prep" or prev.lower_ not in {"to", "of", "on"}:
             return 0
+        # ('demanded a halt to NATO expansion', parsed with 'to' on 'demanded': the same repair)
+        objects = {"attr"} if node.lemma_ in _COPULAS else {"dobj"}
         for c in node.children:
-            if c.dep_ == "attr" and c.right_edge.i == prev.i - 1 and is_reverser(c, self.reversers):
+            if c.dep_ in objects and c.right_edge.i == prev.i - 1 and is_reverser(c, self.reversers):
                 return 1
         return 0
 
@@ -551,6 +559,7 @@ class ClaimFinder(ActorFinder):
         walk.applied.add(id(p))
         holders, how = self.holder(p)
         proposer = self.proposer.party or self.proposer.key if self.proposer else None
+        proposer = proposer or self.demanded_by.get(ch.key)
         nouns = {self.doc[i] for i in ch.tokens} | {
             self.doc[i].head for i in ch.tokens if self.doc[i].dep_ in {"compound", "amod"}
         }
@@ -568,24 +577,29 @@ class ClaimFinder(ActorFinder):
             return
         walk.pending = None
         if not holders:  # 'X is not up for discussion, the diplomats said': the speaker's side
-            walk.issue = owners
+            walk.issue, walk.issue_by = owners, proposer
             return
         for h in holders:
-            sign = self._issue_sign(h, owners, walk.sign)
+            sign = self._issue_sign(h, owners, walk.sign, proposer)
             if sign is not None:
                 walk.out.append(([h], how, sign))
                 walk.parties.add(h.party or h.key)
                 walk.sign = sign
 
-    def _issue_sign(self, holder: ActorRef, owners: set[str], sign: int) -> int | None:
+    def _issue_sign(
+        self, holder: ActorRef, owners: set[str], sign: int, proposer: str | None = None
+    ) -> int | None:
         """The side of an issue one keeps: one's own as named, else the proposer's demand for the
-        proposer and its refusal for anyone else."""
+        proposer and its refusal for anyone else. The proposer is the one who put proposals
+        forward, else the party the document showed demanding the concept."""
         party = holder.party or holder.key
         if party in owners:
             return sign
-        if self.proposer is None:
+        if proposer is None and self.proposer is not None:
+            proposer = self.proposer.party or self.proposer.key
+        if proposer is None:
             return None
-        return +1 if party == (self.proposer.party or self.proposer.key) else -1
+        return +1 if party == proposer else -1
 
     def _apply(self, walk: _Walk, p: Predicate) -> None:
         """A stance predicate met on the path: its side times the sign so far, for its holder."""
@@ -667,7 +681,7 @@ class ClaimFinder(ActorFinder):
         speaker was found (the walk ends)."""
         reporters = self.reporters(verb)
         if walk.issue is not None and reporters and not walk.out:
-            signs = [self._issue_sign(r, walk.issue, walk.sign) for r in reporters]
+            signs = [self._issue_sign(r, walk.issue, walk.sign, walk.issue_by) for r in reporters]
             walk.out += [([r], "reported", s) for r, s in zip(reporters, signs) if s is not None]
             return True
         endorsed = prev.dep_ == "dobj" and (prev.i == head.i or head.head.i == prev.i)
@@ -777,16 +791,22 @@ class ClaimFinder(ActorFinder):
         consequence (a modal or negated clause) that X alone would avert asks for X."""
         if node.pos_ not in {"VERB", "AUX"}:
             return []
-        marker = None
+        marker, family = None, DEMAND
         if _adverbial_of(prev, node):
-            marker = next(
-                (c for c in prev.children if c.dep_ == "mark" and c.lower_ in self.demand_conditions), None
-            )
+            marks = [c for c in prev.children if c.dep_ == "mark"]
+            marker = next((c for c in marks if c.lower_ in self.demand_conditions), None)
+            if marker is None and node.lemma_.lower() in self.threat_verbs and self._modal_clause(node):
+                # 'Moscow would respond if NATO kept expanding': the threat is against what 'if' names
+                marker, family = next((c for c in marks if c.lower_ == "if"), None), REJECT
         elif self._condition_prep(prev):
             marker = prev
         if marker is None:
             return []
-        return [Predicate(Hit(Cue.parse(marker.lower_), (marker.i,)), node, DEMAND, "verb", [node.i])]
+        return [Predicate(Hit(Cue.parse(marker.lower_), (marker.i,)), node, family, "verb", [node.i])]
+
+    @staticmethod
+    def _modal_clause(verb: Token) -> bool:
+        return any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD" for c in verb.children)
 
     def _condition_prep(self, prep: Token) -> bool:
         """A 'without' phrase on a clause that states a consequence: the clause has a modal or
@@ -799,9 +819,7 @@ class ClaimFinder(ActorFinder):
             or verb.pos_ not in {"VERB", "AUX"}
         ):
             return False
-        if any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD" for c in verb.children):
-            return True
-        return bool(negations(verb, frozenset()))
+        return self._modal_clause(verb) or bool(negations(verb, frozenset()))
 
     def _reference_subject(self, node: Token, prev: Token) -> list[Predicate]:
         """'Those demands include X', 'The proposals call for X': a demand noun as the subject of
@@ -866,7 +884,11 @@ class ClaimFinder(ActorFinder):
             root_subj = [c for c in main.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if previous and root_subj and root_subj[0].lower_ in _BARE_REFERENCES:
                 known = {h.key for h in hits}  # 'This, along with X, is unacceptable': the last point made
-                hits += [ConceptHit(h.key, (root_subj[0].i,), +1) for h in previous if h.key not in known]
+                hits += [
+                    ConceptHit(h.key, (root_subj[0].i,), self._named_sign(h))
+                    for h in previous
+                    if h.key not in known
+                ]
             # a proposal taken as a whole, just named, is what 'the proposals' point back at
             wholes = {h.key for h in previous if self.allowed.get(h.key) == (REJECTS,)}
             pointed = demanded | wholes
@@ -899,6 +921,9 @@ class ClaimFinder(ActorFinder):
             previous = own
             stated = now if not fragment else stated
             demanded = {c.demand for c in claims[first:] if c.stance == DEMANDS}
+            for c in claims[first:]:
+                if c.stance == DEMANDS:
+                    self.demanded_by.setdefault(c.demand, c.actor.party or c.actor.key)
         return [c for c in _dedupe(claims) if c.stance in self.allowed.get(c.demand, (DEMANDS, REJECTS))]
 
     def _pointer(self, sent: Span, definite: bool = False) -> Token | None:
@@ -921,6 +946,19 @@ class ClaimFinder(ActorFinder):
         if first is None or first.lower_ not in {"and", "or", "nor", "plus"}:
             return False
         return not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in sent.root.children)
+
+    def _named_sign(self, ch: ConceptHit) -> int:
+        """The polarity of the thing a mention names, as a later 'that' takes it up: its own
+        polarity times the reversing words of its noun phrase ('the right to choose' is the
+        opposite of non-expansion, 'a halt to enlargement' is non-expansion), not the stance
+        taken on it."""
+        sign = ch.polarity
+        for node, from_conj in path_up(self.concept_finder.head_of(ch.tokens)):
+            if node.pos_ in {"VERB", "AUX"}:
+                break
+            if not from_conj and node.i not in ch.tokens and is_reverser(node, self.reversers):
+                sign = -sign
+        return sign
 
     def _path_sign(self, ch: ConceptHit) -> int:
         """The mention's polarity times the reversing words and negations above it."""
