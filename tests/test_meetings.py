@@ -209,3 +209,11 @@ def test_a_place_in_a_clause_describing_the_meeting_is_not_where_it_was(analyse)
     )
     [m] = x.meetings
     assert (m.place, m.date) == ("vienna", date(2022, 1, 14))
+
+
+def test_welcoming_a_position_of_a_state_is_no_meeting(analyse):
+    x = analyse(
+        "KYIV — Ukraine welcomes the firm position of the United States, which today sent its written reply.",
+        when=date(2022, 1, 26),
+    )
+    assert x.meetings == []

@@ -201,7 +201,12 @@ class MeetingFinder:
         """Whether a verb's object names an actor (a person or a state), not a thing received."""
         for c in verb.children:
             if c.dep_ == "dobj":
-                return any(self.mentions.resolve(t) for t in c.subtree if t.pos_ in {"PROPN", "NOUN"})
+                # the object's own words, not a phrase below it ('welcomed the position of the US')
+                words = [
+                    c,
+                    *(t for t in c.children if t.dep_ in {"compound", "amod", "nmod", "appos", "conj"}),
+                ]
+                return any(self.mentions.resolve(t) for t in words if t.pos_ in {"PROPN", "NOUN", "ADJ"})
         return False
 
     # ------------------------------------------------------------------ parties
