@@ -876,6 +876,9 @@ class ClaimFinder(ActorFinder):
             norms = self.mentions.norms(sent)
             hits = self.concept_finder.concepts(norms)
             self.update_proposer(sent)
+            if not hits and not previous:
+                stated, demanded = [], set()  # nothing named here, nothing to point back at
+                continue
             used = frozenset(i for h in hits for i in h.tokens)
             preds = self.predicates(norms, used)
             self._preds = preds
