@@ -73,6 +73,16 @@ def test_transcript_turn_speaks_for_its_party(analyse):
     assert ("usa", "Rejects", "russian-security-proposals") in claim_set(x)
 
 
+def test_the_answers_of_a_q_and_a_interview_are_the_interviewee_s(analyse):
+    text = (
+        "TALLINN — In a long interview, Estonian Prime Minister Kaja Kallas took questions from readers.\n\n"
+        "Q: Would a pause in enlargement calm things down?\n\n"
+        "A: We will never accept a freeze on NATO enlargement.\n"
+    )
+    x = analyse(text, when=date(2022, 1, 30))
+    assert ("kaja-kallas", "Rejects", "nato-non-expansion") in claim_set(x)
+
+
 def test_a_bare_reference_after_a_turn_label_points_at_the_last_demand(analyse):
     text = (
         "QUESTION: What about Moscow's demand that the alliance withdraw its forces from the "
@@ -514,6 +524,21 @@ _STANCE_CASES = {
         "Shoigu said Russia would retaliate if the alliance placed missiles in Romania.",
         [("shoigu", "Demands", "no-strike-weapons-near-russia")],
         [("shoigu", "Rejects", "no-strike-weapons-near-russia")],
+    ),
+    "a Europe where another decides who may join is a veto": (
+        "Liz Truss said Britain would never accept a Europe in which Moscow decides who may join NATO.",
+        [("truss", "Rejects", "nato-non-expansion")],
+        [("truss", "Demands", "nato-non-expansion")],
+    ),
+    "wanting to decide who joins is asking for a say": (
+        "Zakharova said Russia wanted to decide who joins NATO.",
+        [("zakharova", "Demands", "nato-non-expansion")],
+        [("zakharova", "Rejects", "nato-non-expansion")],
+    ),
+    "the one who joins deciding keeps the right to choose": (
+        "Kuleba said Ukraine alone would decide whether to join NATO.",
+        [("kuleba", "Rejects", "ukraine-not-in-nato")],
+        [("kuleba", "Demands", "ukraine-not-in-nato")],
     ),
     "an open door that is not negotiable is upheld": (
         "Annalena Baerbock said the open door of the alliance was not up for negotiation.",

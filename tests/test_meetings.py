@@ -217,3 +217,14 @@ def test_welcoming_a_position_of_a_state_is_no_meeting(analyse):
         when=date(2022, 1, 26),
     )
     assert x.meetings == []
+
+
+def test_a_place_in_a_clause_that_dates_the_meeting_by_another_event_is_not_its_place(analyse):
+    x = analyse(
+        "Emmanuel Macron held talks with Vladimir Putin in the Kremlin on Monday, two days after "
+        "visiting Warsaw.",
+        when=date(2022, 2, 7),
+    )
+    [m] = x.meetings
+    assert m.place != "warsaw" and m.date == date(2022, 2, 7)
+    assert "poland" not in _parties(m)

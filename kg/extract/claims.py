@@ -415,6 +415,30 @@ class ClaimFinder(ActorFinder):
             return not (parties & owners)
         return outside  # 'its alliances decided in Moscow': an owner only a pronoun names is not the capital
 
+    def _other_decides(self, verb: Token, prev: Token, ch: ConceptHit) -> bool:
+        """'a Europe in which Russia decides who may join NATO': a decision verb whose matter holds
+        the mention, with a subject none of the mention's own actors is, gives a veto over it;
+        'NATO alone decides who joins' and 'Ukraine will decide whether to join' do not."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.decision_verbs:
+            return False
+        if prev.dep_ not in {"ccomp", "dobj", "xcomp"} or prev.head.i != verb.i:
+            return False
+        node = verb
+        while node.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in node.children):
+            node = node.head  # 'Russia wants to decide': the subject of the verb it completes
+        deciders = [r for c in node.children if c.dep_ == "nsubj" for r in self.mentions.resolve(c)]
+        if not deciders:
+            return False
+        words = [self.doc[i] for i in ch.tokens]
+        named = {r.party or r.key for t in words for r in self.mentions.resolve(t)}
+        for t in words:
+            if t.pos_ == "VERB":
+                subjects = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                if not subjects:
+                    return False  # 'decide whether to join': the decider is the one who joins
+                named |= {r.party or r.key for c in subjects for r in self.mentions.resolve(c)}
+        return not ({d.party or d.key for d in deciders} & named)
+
     def _step(
         self,
         walk: _Walk,
@@ -489,7 +513,8 @@ class ClaimFinder(ActorFinder):
             and is_reverser(node, self.reversers)
             and not self._condition_prep(node)
         )
-        flips = len(negs) + reverser + self._misattached_reverser(prev, node)
+        decided = not outside and self._other_decides(node, prev, ch)
+        flips = len(negs) + reverser + decided + self._misattached_reverser(prev, node)
         if flips and not (ch.topic and not walk.applied):
             walk.reversed = True
             walk.negated = walk.negated or bool(negs)

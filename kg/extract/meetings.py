@@ -30,6 +30,7 @@ _SEQUENCE_PREPS = {"ahead", "before", "after", "following", "prior"}  # another 
 _RELATIVE_PERIODS = {"week", "month", "year", "weekend"}
 _PRESENCE_PREPS = {"in", "at", "during"}
 _DEFINITE = {"the", "this", "that", "their", "its", "our"}
+_SEQUENCE = {"after", "before", "since", "until", "ahead"}  # words that order one event by another
 _CLIMB_DEPS = {
     "pobj",
     "prep",
@@ -374,11 +375,30 @@ class MeetingFinder:
         event = self._token_at(pos)
         own = _own_phrase(event)  # 'arrived in Kyiv and will meet Lavrov in Geneva'
 
+        above = {a.i for a in [event, *event.ancestors]}
+
+        def elsewhere(tok: Token) -> bool:
+            # 'held talks in the Kremlin a day after visiting Kyiv': a place in a clause that dates
+            # another event by this one
+            for a in [tok, *tok.ancestors]:
+                if a.i in above:
+                    return False
+                if a.pos_ == "VERB" and (
+                    (a.dep_ == "pcomp" and a.head.lower_ in _SEQUENCE)
+                    or any(c.dep_ == "mark" and c.lower_ in _SEQUENCE for c in a.children)
+                ):
+                    return True
+            return False
+
+        near = [p for p in places if not elsewhere(self._token_at(p[0]))]
+        if not near:
+            return None
+
         def dist(p: tuple[int, str, str]) -> tuple[bool, int, int]:
             tok = self._token_at(p[0])
             return (tok.i not in own, tree_distance(event, tok), abs(p[0] - pos))
 
-        return min(places, key=dist)
+        return min(near, key=dist)
 
     def _reported_on(self, d: DateMention) -> bool:
         """'X said on Tuesday that...': the date of the saying, not of a meeting; but 'what was said

@@ -22,6 +22,7 @@ DATELINE = re.compile(
 # exponentially many ways (no backtracking blow-up); only a line's head is examined
 _TURN = re.compile(r"^\s*([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,5}:|Q:?)\s")
 _NON_ACTOR_TURNS = {"Q", "MODERATOR", "OPERATOR", "PARTICIPANT", "REPORTER", "QUESTION"}
+_ANSWER_TURNS = {"A", "ANSWER"}  # the interviewee's turns
 _BYLINE = re.compile(
     r"\b(?:press conference|remarks|statement|speech|interview|briefing|op-ed|address)\s+"
     r"(?:by|of|with)\s+(.+?)(?:\s+on\s+|\s+at\s+|\s+in\s+|$)",
@@ -90,12 +91,22 @@ class Speech:
                 current = heading
             elif m:
                 label = m.group(1).strip().rstrip(":")
-                if label.upper() in _NON_ACTOR_TURNS:
+                if label.upper() in _ANSWER_TURNS:
+                    current = self._interviewee(start) or SILENT
+                elif label.upper() in _NON_ACTOR_TURNS:
                     current = SILENT
                 else:
                     current = self.mentions.resolve_name(label.title()) or SILENT
             if current is not None and line.strip():
                 self.turn_of_line[start] = current
+
+    def _interviewee(self, line_start: int) -> ActorRef | None:
+        """Who answers in a Q/A interview: the last person the text names before the first turn
+        ('In an interview, Polish Foreign Minister Zbigniew Rau discussed ...')."""
+        first = self.turn_starts[0] if self.turn_starts else line_start
+        end = min(first, line_start)
+        named = [ref for i, ref in self.mentions.persons if self.doc[i].idx < end]
+        return named[-1] if named else None
 
     def _heading_speaker(self, start: int, end: int) -> ActorRef | None:
         """A line that is only a person's name and title ('Deputy Foreign Minister Ivan Petrov'),
