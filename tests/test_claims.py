@@ -540,6 +540,17 @@ _STANCE_CASES = {
         [("kuleba", "Rejects", "ukraine-not-in-nato")],
         [("kuleba", "Demands", "ukraine-not-in-nato")],
     ),
+    "a key element of one's own proposals is demanded": (
+        "Ryabkov stressed that keeping strike missiles away from Russian borders is a core element "
+        "of the Russian drafts.",
+        [("ryabkov", "Demands", "no-strike-weapons-near-russia")],
+        [("ryabkov", "Rejects", "no-strike-weapons-near-russia")],
+    ),
+    "not pressured into giving up a goal rejects giving it up": (
+        "Kuleba said Kyiv would never be pushed into abandoning its aim of joining the alliance.",
+        [("kuleba", "Rejects", "nato-non-expansion")],
+        [("kuleba", "Demands", "nato-non-expansion")],
+    ),
     "an open door that is not negotiable is upheld": (
         "Annalena Baerbock said the open door of the alliance was not up for negotiation.",
         [("baerbock", "Rejects", "nato-non-expansion")],

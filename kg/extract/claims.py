@@ -290,8 +290,8 @@ class ClaimFinder(ActorFinder):
     def anchor(self, hit: Hit) -> Token:
         for i in hit.tokens:
             tok = self.doc[i]
-            if tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i in hit.tokens:
-                continue  # 'the only remedy': the noun, not its modifier
+            if tok.dep_ in {"amod", "compound"} and tok.head.i in hit.tokens:
+                continue  # 'the only remedy', 'a core element': the noun, not its modifier
             if tok.pos_ in {"VERB", "NOUN", "ADJ"}:
                 return tok
         return self.doc[hit.tokens[-1]]
