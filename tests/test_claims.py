@@ -1013,3 +1013,15 @@ def test_a_wire_dateline_is_its_own_sentence_not_part_of_the_quote(analyse):
     assert "Ryabkov told the conference that NATO must stop its eastward expansion." in quotes
     assert "Estonia rejected the demand that NATO halt its enlargement." in quotes
     assert all(text[c.evidence.start : c.evidence.end] == c.evidence.quote for c in x.claims)
+
+
+def test_a_dash_dateline_and_a_live_blog_time_are_not_part_of_the_quote(analyse):
+    text = (
+        "Live: envoys meet\n\nRIGA — Latvia rejected the demand that NATO halt its enlargement.\n\n"
+        "14:05 Kuleba said nobody could veto Ukraine's path to NATO."
+    )
+    x = analyse(text)
+    quotes = {c.evidence.quote for c in x.claims}
+    assert "Latvia rejected the demand that NATO halt its enlargement." in quotes
+    assert "Kuleba said nobody could veto Ukraine's path to NATO." in quotes
+    assert all(text[c.evidence.start : c.evidence.end] == c.evidence.quote for c in x.claims)

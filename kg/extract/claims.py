@@ -101,7 +101,8 @@ class _Walk:
 
 
 def evidence_of(document: Document, sent: Span) -> Evidence:
-    """The sentence as evidence, without a dateline ('GENEVA, Jan 10 (Reuters) -') before it."""
+    """The sentence as evidence, without a dateline ('GENEVA, Jan 10 (Reuters) -', 'KYIV — ') or
+    a live blog's time stamp before it."""
     text = sent.text.strip()
     start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
     m = DATELINE.match(text)

@@ -17,6 +17,8 @@ DATELINE = re.compile(
     r"(?:[A-Z][A-Z .'-]{2,40},?\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*)?"
     r"\([A-Za-z .&'-]{2,40}\)\s*[-–—]+\s*"
     r"|[A-Z][A-Z .'-]{2,40},\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*[-–—]+\s*"
+    r"|[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]{2,}){0,2} [-–—]+\s+"  # 'KYIV — ', 'NEW YORK – '
+    r"|\d{1,2}:\d{2}(?: ?[AaPp]\.?[Mm]\.?)?\s+(?=[A-Z])"  # a live blog's '11:15 Harris told ...'
 )
 # words of a turn label are separated by spaces, so a long run of capitals cannot be split in
 # exponentially many ways (no backtracking blow-up); only a line's head is examined
