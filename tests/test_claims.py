@@ -551,6 +551,19 @@ _STANCE_CASES = {
         [("kuleba", "Rejects", "nato-non-expansion")],
         [("kuleba", "Demands", "nato-non-expansion")],
     ),
+    "wanting to discuss the opposite named as a topic advocates nothing": (
+        "Kirby said Washington wanted to discuss missile deployments in Europe.",
+        [],
+        [
+            ("kirby", "Rejects", "no-strike-weapons-near-russia"),
+            ("usa", "Rejects", "no-strike-weapons-near-russia"),
+        ],
+    ),
+    "wanting to negotiate the demand itself is asking for it": (
+        "Ryabkov said Moscow wanted to negotiate legal guarantees.",
+        [("ryabkov", "Demands", "legal-security-guarantees")],
+        [],
+    ),
     "an open door that is not negotiable is upheld": (
         "Annalena Baerbock said the open door of the alliance was not up for negotiation.",
         [("baerbock", "Rejects", "nato-non-expansion")],

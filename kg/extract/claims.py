@@ -540,6 +540,11 @@ class ClaimFinder(ActorFinder):
             # only a refusal of giving way keeps a side ('wants to discuss X' does not)
             if (carried and p.side < 0) or (issue and p.anchor.lemma_.lower() in self.concessions):
                 self._apply_issue(walk, p, ch, plain=discussed)
+            elif carried and walk.discussed and walk.sign < 0:
+                # 'wanted to discuss missile deployments': the opposite named as a topic of talks is
+                # not advocated ('wants to negotiate guarantees', the demand itself, still is)
+                walk.applied.add(id(p))
+                return False
             else:
                 self._apply(walk, p)
         if reporting and not here:
