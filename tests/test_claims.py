@@ -564,6 +564,22 @@ _STANCE_CASES = {
         [("ryabkov", "Demands", "legal-security-guarantees")],
         [],
     ),
+    "a second verb of saying shares the subject its pronoun stands for": (
+        "Moscow denied that it was massing troops and repeated that it needed firm guarantees that the "
+        "alliance would stop expanding.",
+        [("russia", "Demands", "nato-non-expansion")],
+        [("russia", "Rejects", "nato-non-expansion")],
+    ),
+    "legally binding agreements are the guarantees": (
+        "Peskov said Russia wanted legally binding agreements.",
+        [("peskov", "Demands", "legal-security-guarantees")],
+        [],
+    ),
+    "the object of 'prevent ... from' does what the phrase says": (
+        "Zakharova said Russia would prevent NATO from moving its infrastructure closer to Russian borders.",
+        [("zakharova", "Demands", "nato-non-expansion")],
+        [("zakharova", "Rejects", "nato-non-expansion")],
+    ),
     "an open door that is not negotiable is upheld": (
         "Annalena Baerbock said the open door of the alliance was not up for negotiation.",
         [("baerbock", "Rejects", "nato-non-expansion")],

@@ -225,6 +225,14 @@ class Speech:
         A subject after the verb ('stated Ryabkov', 'said the deputy minister') counts too.
         """
         subj = [c for c in verb.children if c.dep_ == "nsubj"] or self._name_before(verb)
+        if not subj and verb.dep_ == "conj":  # 'Russia denied X and repeated that ...': the shared subject
+            subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
+            if subj and subj[0].lower_ in {"it", "they"}:
+                # '... denied that it was planning X and repeated that ...': the subject 'it' stands for
+                earlier = [
+                    t for t in verb.sent if t.i < subj[0].i and t.dep_ == "nsubj" and self.mentions.resolve(t)
+                ]
+                subj = earlier[-1:]
         if not subj:
             subj = [
                 c

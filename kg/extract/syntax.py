@@ -46,6 +46,12 @@ def one_phrase(doc: Doc, tokens: tuple[int, ...]) -> bool:
                 controlled = node.dep_ == "xcomp" and any(
                     doc[i].ent_type_ for i in set(tokens) & _controllers(node.head)
                 )
+                # 'accused NATO of moving its infrastructure closer': the object does what 'of' says
+                controlled = controlled or (
+                    node.dep_ == "pcomp"
+                    and node.head.dep_ == "prep"
+                    and any(doc[i].ent_type_ for i in set(tokens) & _controllers(node.head.head))
+                )
                 # 'withdraw the forces it had deployed in eastern Europe': a relative clause on a
                 # word of the mention describes that word
                 # ('the thousands of soldiers it has massed near the border': on the phrase that holds it)
