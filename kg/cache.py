@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
@@ -46,6 +47,8 @@ class ExtractionCache:
         self.folder = Path(folder)
         self.used: set[str] = set()
         self.base = _fingerprint(str(settings.ONTOLOGY_DIR), settings.model_name())
+        self._writer: ThreadPoolExecutor | None = None
+        self._pending: list[Future] = []
 
     def key(self, document: Document) -> str:
         meta = json.dumps(document_record(document), sort_keys=True)
@@ -62,8 +65,27 @@ class ExtractionCache:
         return record
 
     def put(self, document: Document, record: dict) -> None:
+        """Store ``record`` for ``document``; the file is written by a background thread while the
+        next articles are parsed (``flush`` waits for it). ``record`` must not change afterwards."""
         key = self.key(document)
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.used.add(key)
+        if self._writer is None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-cache")
+        self._pending.append(self._writer.submit(self._write, key, record))
+
+    def flush(self) -> None:
+        """Wait until every entry put so far is on disk; re-raise the first write error."""
+        pending, self._pending = self._pending, []
+        try:
+            for f in pending:
+                f.result()
+        finally:
+            if self._writer is not None:
+                self._writer.shutdown(wait=True)
+                self._writer = None
+
+    def _write(self, key: str, record: dict) -> None:
         fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".entry-")
         try:
             with os.fdopen(fd, "wb") as fh:  # one write: json.dump writes piece by piece
@@ -72,10 +94,10 @@ class ExtractionCache:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        self.used.add(key)
 
     def prune(self) -> None:
         """Drop entries this build did not use (articles gone or changed) and torn temp files."""
+        self.flush()
         if not self.folder.is_dir():
             return
         for path in self.folder.iterdir():
