@@ -37,6 +37,7 @@ TERMS = [
     "participant",
     "usualVenue",
     "memberActor",
+    "memberOf",
     "date",
     "disputedDate",
     "statedDate",

@@ -89,6 +89,8 @@ class Vocabulary:
     places: dict[str, GazetteerPlace]
     forums: dict[str, ForumEntry]
     graph: Graph = field(repr=False, compare=False, hash=False)
+    # per state, the organisations it is a member of ('usa' -> {'nato', 'osce'})
+    alliances: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def lexicon(self, name: str) -> frozenset[str]:
         return self.lexicons.get(name, frozenset())
@@ -203,4 +205,9 @@ def load_vocabulary(directory: str | None = None) -> Vocabulary:
         places=places,
         forums=forums,
         graph=g,
+        alliances={
+            key: frozenset(_key(g, o) for o in g.objects(a.iri, DKG.memberOf))
+            for key, a in actors.items()
+            if (a.iri, DKG.memberOf, None) in g
+        },
     )

@@ -580,6 +580,29 @@ _STANCE_CASES = {
         [("zakharova", "Demands", "nato-non-expansion")],
         [("zakharova", "Rejects", "nato-non-expansion")],
     ),
+    "a member state that will not give way on its alliance's open door keeps it": (
+        "Kallas said Estonia would not compromise on NATO's open-door policy.",
+        [("estonia", "Rejects", "nato-non-expansion")],
+        [("estonia", "Demands", "nato-non-expansion")],
+    ),
+    "ready to discuss one thing but not the open door": (
+        "Rau said Poland was ready to discuss arms control but not the alliance's open door.",
+        [("poland", "Rejects", "nato-non-expansion")],
+        [("poland", "Demands", "nato-non-expansion"), ("rau", "Demands", "nato-non-expansion")],
+    ),
+    "ready to discuss limits on deployments states no position": (
+        "Blinken said Washington was ready to discuss limits on missile deployments in Europe.",
+        [],
+        [
+            ("blinken", "Demands", "no-strike-weapons-near-russia"),
+            ("usa", "Demands", "no-strike-weapons-near-russia"),
+        ],
+    ),
+    "no plans to send troops to Ukraine is not about its membership": (
+        "Stoltenberg said the alliance had no plans to send combat troops to Ukraine.",
+        [],
+        [("stoltenberg", "Demands", "ukraine-not-in-nato"), ("nato", "Demands", "ukraine-not-in-nato")],
+    ),
     "an open door that is not negotiable is upheld": (
         "Annalena Baerbock said the open door of the alliance was not up for negotiation.",
         [("baerbock", "Rejects", "nato-non-expansion")],
@@ -707,10 +730,18 @@ _STANCE_CASES = {
         [("nato", "Rejects", "nato-non-expansion")],
         [("nato", "Demands", "nato-non-expansion")],
     ),
+    # a state outside the issue's owner, with no proposer known: no side can be told
     "with no proposer known, giving way on an issue says no side": (
-        "Washington would not budge on the question of NATO's eastward expansion.",
+        "Finland would not budge on the question of NATO's eastward expansion.",
         [],
-        [("usa", "Demands", "nato-non-expansion"), ("usa", "Rejects", "nato-non-expansion")],
+        [("finland", "Demands", "nato-non-expansion"), ("finland", "Rejects", "nato-non-expansion")],
+    ),
+    # (this case once read 'Washington would not budge ...' with no side: the gazetteer now says the
+    # United States is a member of NATO, so it keeps its alliance's side)
+    "a member not budging on its alliance's expansion keeps it": (
+        "Washington would not budge on the question of NATO's eastward expansion.",
+        [("usa", "Rejects", "nato-non-expansion")],
+        [("usa", "Demands", "nato-non-expansion")],
     ),
     "demands listed in a quote with no subject of their own are the speaker's": (
         '"We will not be patient for ever," Zakharova told reporters. "Our point is simple: no '

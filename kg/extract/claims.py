@@ -98,6 +98,8 @@ class _Walk:
     question: bool = False
     concession: int | None = None  # a verb of giving way the mention is the topic of ('bend on X')
     discussed: bool = False  # ... and the mention is its object ('refused to discuss X')
+    denied: Token | None = None  # the 'not' of 'ready to discuss A but not B' the walk came through
+    talks: bool = False  # the mention is what a verb of talks is about: a topic, not a position
 
 
 def evidence_of(document: Document, sent: Span) -> Evidence:
@@ -340,6 +342,12 @@ class ClaimFinder(ActorFinder):
             negated=own,
             question=question,
         )
+        denied = self._denied_conjunct(head)
+        if denied is not None and denied.i not in walk.cue_tokens:
+            # 'ready to discuss X but not the open door', with 'not' on the mention itself: it denies
+            # the talks, not the door (the mention's own sign took it)
+            walk.sign, walk.denied = -walk.sign, denied
+            walk.reversed = walk.negated = False
         prev = head
         for node, from_conj in [(head, False), *path_up(head)]:
             if from_conj:
@@ -415,6 +423,19 @@ class ClaimFinder(ActorFinder):
         if owners:
             return not (parties & owners)
         return outside  # 'its alliances decided in Moscow': an owner only a pronoun names is not the capital
+
+    def _denied_conjunct(self, node: Token) -> Token | None:
+        """The 'not' of a conjunct object of a verb of talks ('ready to discuss arms control but not
+        the open door'), which denies the verb for that object only."""
+        if node.dep_ != "conj":
+            return None
+        neg = next((c for c in node.children if c.dep_ == "neg"), None)
+        first = node
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if neg is None or first.dep_ != "dobj" or first.head.lemma_.lower() not in self.concessions:
+            return None
+        return neg
 
     def _other_decides(self, verb: Token, prev: Token, ch: ConceptHit) -> bool:
         """'a Europe in which Russia decides who may join NATO': a decision verb whose matter holds
@@ -505,6 +526,14 @@ class ClaimFinder(ActorFinder):
         # 'no deal could be reached without X': the negated consequence asks for X, it refuses nothing
         conditions = self._condition_of(node, prev)
         negs = [] if outside or topical or conditions else negations(node, walk.cue_tokens)
+        denied = self._denied_conjunct(node)
+        if denied is not None:  # 'ready to discuss A but not B': B is not to be discussed
+            walk.denied = denied
+            negs = [n for n in negs if n != denied.i]
+        if walk.denied is not None and not here and node.lemma_.lower() in self.concessions:
+            cue = Cue.parse(f"not {node.lemma_.lower()}")
+            here = [Predicate(Hit(cue, (walk.denied.i, node.i)), node, REJECT, "verb", [node.i])]
+            walk.denied = None
         if negs and any(p.kind in {"verb", "noun"} for p in here):
             return False  # 'did not reject', 'never demanded': no stance
         # a word of a stance cue ('warned against') takes its side once, as the cue, not again as a reverser
@@ -535,6 +564,10 @@ class ClaimFinder(ActorFinder):
         carried = prev.i == walk.concession and prev.dep_ == "xcomp" and not walk.reversed
         if issue and not here and node.lemma_.lower() in self.concessions:
             walk.concession, walk.discussed = node.i, discussed
+        if discussed and not here and not reverser:
+            # 'ready to discuss limits on missile deployments': no position stated ('bargain away
+            # the open door' is one)
+            walk.talks = True
         discussed = discussed or (carried and walk.discussed)
         for p in sorted(here, key=lambda p: p.kind != "noun"):
             # only a refusal of giving way keeps a side ('wants to discuss X' does not)
@@ -624,8 +657,8 @@ class ClaimFinder(ActorFinder):
         proposer and its refusal for anyone else. The proposer is the one who put proposals
         forward, else the party the document showed demanding the concept."""
         party = holder.party or holder.key
-        if party in owners:
-            return sign
+        if party in owners or self.vocab.alliances.get(party, frozenset()) & owners:
+            return sign  # 'Washington will not compromise on NATO's open door': its alliance's policy
         if proposer is None and self.proposer is not None:
             proposer = self.proposer.party or self.proposer.key
         if proposer is None:
@@ -720,6 +753,7 @@ class ClaimFinder(ActorFinder):
             walk.pending is None
             and not walk.out
             and not walk.question
+            and not walk.talks
             and (walk.reversed or endorsed)
             and self._own_side(reporters, walk.subjects, head, vacuous=not walk.negated)
         ):
@@ -950,7 +984,7 @@ class ClaimFinder(ActorFinder):
                         claims.append(
                             self._claim(actor, DEMANDS if sign > 0 else REJECTS, ch.key, evidence, how)
                         )
-            if not preds and not fragment:
+            if not preds and not fragment and len(claims) == first:  # no stance found by the walks
                 claims += self._enumeration_claims(sent, hits, evidence)
             previous = own
             stated = now if not fragment else stated
