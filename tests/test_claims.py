@@ -603,6 +603,21 @@ _STANCE_CASES = {
         [],
         [("stoltenberg", "Demands", "ukraine-not-in-nato"), ("nato", "Demands", "ukraine-not-in-nato")],
     ),
+    "a list of 'no X, no Y and a Z' items keeps each item's own sign": (
+        "Moscow's demands — no membership for Ukraine, no strike weapons near Russia's borders and a "
+        "rollback of allied forces to where they stood in 1997 — were published in December.",
+        [
+            ("russia", "Demands", "nato-1997-posture"),
+            ("russia", "Demands", "no-strike-weapons-near-russia"),
+            ("russia", "Demands", "ukraine-not-in-nato"),
+        ],
+        [("russia", "Rejects", "nato-1997-posture")],
+    ),
+    "troops pulled out of Belarus are a Russian pullback": (
+        "Olaf Scholz urged Moscow to pull its soldiers out of Belarus after the exercises.",
+        [("scholz", "Demands", "russian-de-escalation")],
+        [],
+    ),
     "an open door that is not negotiable is upheld": (
         "Annalena Baerbock said the open door of the alliance was not up for negotiation.",
         [("baerbock", "Rejects", "nato-non-expansion")],

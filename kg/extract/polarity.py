@@ -123,7 +123,13 @@ def _last_item(node: Token) -> Token | None:
     item = _item_above(node.head)
     if item is None or node.pos_ != "NOUN" or not _indefinite(node) or _indefinite(node.head):
         return None
-    return item if _indefinite(item) else None
+    # ('no membership for Ukraine, no weapons near its borders and a rollback of forces': items
+    # of a list of demands may open with 'no' as well)
+    return (
+        item
+        if _indefinite(item) or any(c.dep_ == "det" and c.lower_ == "no" for c in item.children)
+        else None
+    )
 
 
 def conjunct_sign(conj: Token, head: Token, exclude: frozenset[int]) -> int:
