@@ -613,6 +613,12 @@ _STANCE_CASES = {
         ],
         [("russia", "Rejects", "nato-1997-posture")],
     ),
+    "a topic the parser hangs on another list item is neither merged into nor covering it": (
+        "Moscow's demands — no membership for Ukraine, no strike weapons near Russia's borders and a "
+        "rollback of allied forces to their 1997 lines — were published in December.",
+        [("russia", "Demands", "nato-1997-posture"), ("russia", "Demands", "ukraine-not-in-nato")],
+        [("russia", "Rejects", "nato-1997-posture")],
+    ),
     "troops pulled out of Belarus are a Russian pullback": (
         "Olaf Scholz urged Moscow to pull its soldiers out of Belarus after the exercises.",
         [("scholz", "Demands", "russian-de-escalation")],

@@ -61,7 +61,7 @@ class ConceptFinder:
             for h in match_any(concept.topic_cues, norms, frozenset(used), accept=phrase):
                 hits.append(ConceptHit(concept.key, h.tokens, +1, topic=True))
                 topical.setdefault(concept.key, set()).update(h.tokens)
-        return self._narrowest(_merge_hits(hits), norms, topical)
+        return self._narrowest(_merge_hits(hits, self.doc), norms, topical)
 
     def _narrowest(
         self, hits: list[ConceptHit], norms: dict[int, set[str]], topical: dict[str, set[int]] | None = None
@@ -80,6 +80,8 @@ class ConceptFinder:
                 return False
             if not set(h.tokens) & set(o.tokens) and not one_phrase(self.doc, (*h.tokens, *o.tokens)):
                 return False
+            if o.topic and not set(h.tokens) & set(o.tokens) and _gap(h.tokens, o.tokens) > 5:
+                return False  # a topic covers the words next to it, not another item of a list
             slots = self.slots[o.key]
             own = set(h.tokens) - set(o.tokens)
             return all(
@@ -155,15 +157,31 @@ def _fills(slot: tuple[str, ...], forms: set[str]) -> bool:
     return any(f.startswith(a[:-1]) if a.endswith("*") else a in forms for a in slot for f in forms)
 
 
-def _merge_hits(hits: list[ConceptHit]) -> list[ConceptHit]:
+def _merge_hits(hits: list[ConceptHit], doc: Doc | None = None) -> list[ConceptHit]:
     """One hit per stretch of text naming a concept: cues that overlap or touch are one mention,
-    negated if any of them is ('strike weapons must not be deployed near our borders')."""
+    negated if any of them is ('strike weapons must not be deployed near our borders'); cues that
+    only touch must stand in one phrase headed by one of their words ('a rollback of allied forces,
+    to their 1997 lines' hung by the parser on another item of a list is not)."""
     out: list[ConceptHit] = []
     for h in sorted(hits, key=lambda h: (h.key, min(h.tokens))):
         prev = out[-1] if out else None
-        if prev is not None and prev.key == h.key and min(h.tokens) <= max(prev.tokens) + 3:
+        near = prev is not None and prev.key == h.key and min(h.tokens) <= max(prev.tokens) + 3
+        if near and doc is not None and not set(h.tokens) & set(prev.tokens):
+            near = _headed(doc, (*prev.tokens, *h.tokens))
+        if near:
             merged = tuple(sorted({*prev.tokens, *h.tokens}))
             out[-1] = ConceptHit(h.key, merged, max(prev.polarity, h.polarity), prev.topic and h.topic)
         else:
             out.append(h)
     return out
+
+
+def _gap(a: tuple[int, ...], b: tuple[int, ...]) -> int:
+    """How many tokens stand between two mentions."""
+    return max(min(b) - max(a), min(a) - max(b), 0)
+
+
+def _headed(doc: Doc, tokens: tuple[int, ...]) -> bool:
+    """Whether one of ``tokens`` is an ancestor of all the others (or is the other)."""
+    toks = [doc[i] for i in set(tokens)]
+    return any(all(t.i == h.i or h in t.ancestors for t in toks) for h in toks)
