@@ -619,6 +619,17 @@ _STANCE_CASES = {
         [("russia", "Demands", "nato-1997-posture"), ("russia", "Demands", "ukraine-not-in-nato")],
         [("russia", "Rejects", "nato-1997-posture")],
     ),
+    "not negotiating away a right keeps it": (
+        "MS PSAKI: We will not negotiate away the right of every country to choose its own alliances.",
+        [("psaki", "Rejects", "nato-non-expansion")],
+        [("psaki", "Demands", "nato-non-expansion")],
+    ),
+    "a name addressed at the start of a question is not its speaker": (
+        "QUESTION: Ned, the Russians say they want an answer in writing on NATO expansion. "
+        "Will they get one?",
+        [],
+        [("ned", "Rejects", "nato-non-expansion"), ("russia", "Rejects", "nato-non-expansion")],
+    ),
     "troops pulled out of Belarus are a Russian pullback": (
         "Olaf Scholz urged Moscow to pull its soldiers out of Belarus after the exercises.",
         [("scholz", "Demands", "russian-de-escalation")],

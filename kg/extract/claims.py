@@ -424,6 +424,18 @@ class ClaimFinder(ActorFinder):
             return not (parties & owners)
         return outside  # 'its alliances decided in Moscow': an owner only a pronoun names is not the capital
 
+    def _in_response(self, noun: Token) -> bool:
+        """A response noun, or a noun of its phrase ('an answer in writing on X', the parser hanging
+        'on X' on 'writing')."""
+        node = noun
+        for _ in range(3):
+            if node.lemma_.lower() in self.responses:
+                return True
+            if node.dep_ != "pobj" or node.head.dep_ != "prep" or node.head.head.pos_ != "NOUN":
+                return False
+            node = node.head.head
+        return False
+
     def _denied_conjunct(self, node: Token) -> Token | None:
         """The 'not' of a conjunct object of a verb of talks ('ready to discuss arms control but not
         the open door'), which denies the verb for that object only."""
@@ -474,9 +486,17 @@ class ClaimFinder(ActorFinder):
         """One node of the path: its reversals, the predicates sited on it, a verb of saying.
         False when the walk ends here (a blocked stance, or the speaker found)."""
         here = [p for p in at.get(node.i, []) if id(p) not in walk.applied]
+        # 'will not negotiate away X': giving X away, negated, keeps X; not a refusal to talk about X
+        given_away = node.lemma_.lower() in self.concessions and is_reverser(node, self.reversers)
+        cue_tokens = walk.cue_tokens
+        if given_away:
+            dropped = {i for p in here if p.anchor.i == node.i for i in p.hit.tokens}
+            walk.applied |= {id(p) for p in at.get(node.i, []) if p.anchor.i == node.i}
+            here = [p for p in here if p.anchor.i != node.i]
+            cue_tokens = cue_tokens - dropped  # its 'not' negates the giving away
         if any(self._conditional(p) for p in here):
             return False  # 'will not be discussed without Kyiv': a condition, not a refusal
-        if prev.dep_ == "prep" and prev.lower_ in {"to", "on"} and node.lemma_.lower() in self.responses:
+        if prev.dep_ == "prep" and prev.lower_ in {"to", "on"} and self._in_response(node):
             walk.answered = True  # 'would not accept partial answers to its proposals': the answer
         if walk.answered:
             here = []
@@ -525,7 +545,7 @@ class ClaimFinder(ActorFinder):
         )
         # 'no deal could be reached without X': the negated consequence asks for X, it refuses nothing
         conditions = self._condition_of(node, prev)
-        negs = [] if outside or topical or conditions else negations(node, walk.cue_tokens)
+        negs = [] if outside or topical or conditions else negations(node, cue_tokens)
         denied = self._denied_conjunct(node)
         if denied is not None:  # 'ready to discuss A but not B': B is not to be discussed
             walk.denied = denied
@@ -539,7 +559,7 @@ class ClaimFinder(ActorFinder):
         # a word of a stance cue ('warned against') takes its side once, as the cue, not again as a reverser
         reverser = (
             not outside
-            and node.i not in walk.cue_tokens
+            and (node.i not in walk.cue_tokens or given_away)
             and is_reverser(node, self.reversers)
             and not self._condition_prep(node)
         )

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.mentions import is_first_person
 from kg.extract.speakers import SILENT
+from kg.extract.syntax import is_vocative
 from kg.model import PERSON, ActorRef
 
 DEMONSTRATIVES = {"this", "that", "these", "those", "it"}
@@ -75,6 +76,8 @@ class ActorFinder:
             if any(self._is_modal_aux(c) for c in node.children):
                 return [], ""
             subjects = [c for c in node.children if c.dep_ == "nsubj" and c.lower_ not in _EMPTY_SUBJECTS]
+            if len(subjects) > 1:
+                subjects = [c for c in subjects if not is_vocative(c)]  # 'Ned, the Russians say
             # 'MOSCOW — Russia on Thursday gave ...': a dateline the parser made a second subject
             for c in sorted(subjects, key=lambda c: not (self.resolve(c) or self.owner(c)))[:1]:
                 # 'The draft documents handed over by Moscow call for ...': a subject that
@@ -173,7 +176,7 @@ class ActorFinder:
         nodes = [verb, verb.head] if verb.dep_ == "advcl" and verb.tag_ == "VBG" else [verb]
         for node in nodes:
             for c in node.children:
-                if c.dep_ == "nsubj":
+                if c.dep_ == "nsubj" and not is_vocative(c):
                     return self.resolve(c)
         return self.speech.reporter_of(verb)
 

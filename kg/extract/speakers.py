@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.mentions import Mentions, is_first_person
+from kg.extract.syntax import is_vocative
 from kg.model import ActorRef
 
 # 'GENEVA, Jan 10 (Reuters) - ', 'MOSCOW, Jan 11 - ': the place and date a wire story opens with
@@ -224,7 +225,10 @@ class Speech:
 
         A subject after the verb ('stated Ryabkov', 'said the deputy minister') counts too.
         """
-        subj = [c for c in verb.children if c.dep_ == "nsubj"] or self._name_before(verb)
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if len(subj) > 1:
+            subj = [c for c in subj if not is_vocative(c)]
+        subj = subj or self._name_before(verb)
         if not subj and verb.dep_ == "conj":  # 'Russia denied X and repeated that ...': the shared subject
             subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
             if subj and subj[0].lower_ in {"it", "they"}:

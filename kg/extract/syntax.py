@@ -15,6 +15,16 @@ def tree_distance(a: Token, b: Token) -> int:
     return 99
 
 
+def is_vocative(tok: Token) -> bool:
+    """'Ned, the Russians say ...': a name that opens its sentence (or a turn) set off by a comma is
+    the one addressed, though the parser may make it a second subject."""
+    if tok.pos_ != "PROPN" or tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].text != ",":
+        return False
+    first = tok.left_edge
+    before = tok.doc[first.i - 1] if first.i > 0 else None
+    return first.i == tok.sent.start or (before is not None and before.text in {":", "\n", "\n\n"})
+
+
 def is_subject(tok: Token) -> bool:
     """Whether a token is (in the phrase of) its clause's subject."""
     node = tok
