@@ -228,3 +228,17 @@ def test_a_place_in_a_clause_that_dates_the_meeting_by_another_event_is_not_its_
     [m] = x.meetings
     assert m.place != "warsaw" and m.date == date(2022, 2, 7)
     assert "poland" not in _parties(m)
+
+
+def test_a_meeting_told_in_the_past_at_the_dateline_city_is_on_the_article_day(analyse):
+    x = analyse(
+        "ROME — Olaf Scholz met Emmanuel Macron in Rome before the opening of a trade fair.",
+        when=date(2022, 2, 4),
+    )
+    [m] = x.meetings
+    assert (m.place, m.date) == ("rome", date(2022, 2, 4))
+
+
+def test_a_meeting_that_has_happened_many_times_takes_no_day_from_the_dateline(analyse):
+    x = analyse("ROME — Olaf Scholz has met Emmanuel Macron in Rome many times.", when=date(2022, 2, 4))
+    assert all(m.date is None for m in x.meetings)

@@ -108,9 +108,13 @@ class MeetingFinder:
         for line in [p for p in self.doc.text[:2000].split("\n") if p.strip()][:4]:
             m = _DATELINE_PLACE.match(line)
             if m:
-                key = self.place_alias.get(m.group(1).lower())
+                name = m.group(1)
+                key = self.place_alias.get(name.lower())
                 if key is not None:
                     return key
+                actors = {x.lower() for a in self.vocab.actors.values() for x in (*a.aliases, *a.hidden)}
+                if name.isupper() and name.lower() not in actors:
+                    return name.title()  # a city the gazetteer does not list, spelled as places() spells it
         return None
 
     def places(self, sent: Span) -> list[tuple[int, str, str]]:
@@ -452,6 +456,18 @@ class MeetingFinder:
             and abs((when.value - ref).days) <= 1
         )
 
+    @staticmethod
+    def _done(event: Token) -> bool:
+        """A meeting told in the simple past ('met', 'held talks'), not planned or habitual."""
+        verb = next((a for a in [event, *event.ancestors] if a.pos_ in {"VERB", "AUX"}), None)
+        return verb is not None and verb.tag_ == "VBD" and not any(c.dep_ == "aux" for c in verb.children)
+
+    def _article_day(self, event: Token) -> DateMention | None:
+        ref = self.document.date
+        if ref is None:
+            return None
+        return DateMention(event.idx, event.idx + len(event), ref, (ref.month, ref.day))
+
     def _just_now(self, event: Token) -> DateMention | None:
         """'I have just chaired a meeting', 'who just concluded talks': the article's own day."""
         ref = self.document.date
@@ -510,6 +526,8 @@ class MeetingFinder:
                 place = where[1] if where else ("remote" if remote and forum is None else None)
                 if place is None and forum is None and self.dateline and self._on_the_day(when):
                     place = self.dateline  # 'GENEVA - ... talks on Friday' in Friday's paper
+                if when is None and place is not None and place == self.dateline and self._done(event):
+                    when = self._article_day(event)  # 'BEIJING - ... Xi met Putin in Beijing': that day
                 parts = self.participants(sent, place_tokens, event)
                 if when is None and place is None and forum is None:
                     if self._definite(event):
