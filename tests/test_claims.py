@@ -630,6 +630,16 @@ _STANCE_CASES = {
         [],
         [("ned", "Rejects", "nato-non-expansion"), ("russia", "Rejects", "nato-non-expansion")],
     ),
+    "hoping for a guarantee is asking for it (the model lemmatises 'hopes' as 'hop')": (
+        "Moscow still hopes to get a promise that NATO will not move further east, Zakharova said.",
+        [("zakharova", "Demands", "nato-non-expansion")],
+        [("zakharova", "Rejects", "nato-non-expansion")],
+    ),
+    "calling for a permanent allied presence in the Baltics rejects the 1997 posture": (
+        "Kaja Kallas called for a permanent allied presence in the Baltic states.",
+        [("kaja-kallas", "Rejects", "nato-1997-posture")],
+        [("kaja-kallas", "Demands", "nato-1997-posture")],
+    ),
     "troops pulled out of Belarus are a Russian pullback": (
         "Olaf Scholz urged Moscow to pull its soldiers out of Belarus after the exercises.",
         [("scholz", "Demands", "russian-de-escalation")],
