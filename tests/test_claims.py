@@ -640,6 +640,21 @@ _STANCE_CASES = {
         [("kaja-kallas", "Rejects", "nato-1997-posture")],
         [("kaja-kallas", "Demands", "nato-1997-posture")],
     ),
+    "a refusal to halt expansion called a threat is a demand to halt it": (
+        "Ryabkov said the alliance's refusal to stop its expansion was a threat to Russia.",
+        [("ryabkov", "Demands", "nato-non-expansion")],
+        [("ryabkov", "Rejects", "nato-non-expansion")],
+    ),
+    "an owned refusal is its owner's rejection": (
+        "Lavrov said NATO's refusal to halt its enlargement had left Moscow with no choice.",
+        [("nato", "Rejects", "nato-non-expansion")],
+        [("lavrov", "Rejects", "nato-non-expansion"), ("nato", "Demands", "nato-non-expansion")],
+    ),
+    "not giving another a veto over who joins keeps the door open": (
+        "Stoltenberg said the allies would never grant Moscow a veto over who joins the alliance.",
+        [("stoltenberg", "Rejects", "nato-non-expansion")],
+        [("stoltenberg", "Demands", "nato-non-expansion")],
+    ),
     "troops pulled out of Belarus are a Russian pullback": (
         "Olaf Scholz urged Moscow to pull its soldiers out of Belarus after the exercises.",
         [("scholz", "Demands", "russian-de-escalation")],

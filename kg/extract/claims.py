@@ -179,6 +179,7 @@ class ClaimFinder(ActorFinder):
         self.proposer_nouns = vocab.lexicon("proposer-nouns")
         self.demand_conditions = vocab.lexicon("demand-conditions")
         self.threat_verbs = vocab.lexicon("threat-verbs")
+        self.refusal_nouns = vocab.lexicon("refusal-nouns")
         self.demand_like = self.demand_nouns | self.reference_nouns
         self.in_package = {d.key for d in vocab.demands if d.in_package}
         self.stance_cues = stance_cues(vocab)
@@ -196,6 +197,8 @@ class ClaimFinder(ActorFinder):
             if self._negation_first(hit)
         ]
         taken = frozenset(i for p in preds for i in p.hit.tokens) | exclude
+        preds += self._owned_refusals(norms, taken)
+        taken |= {i for p in preds for i in p.hit.tokens}
         for hit in match_any(self.stance_cues.negated_cues, norms, taken, tight=True):
             cue = self.stance_cues.negated_cores[hit.cue]
             pred = self._predicate(Hit(cue, hit.tokens), self.stance_cues.family[cue])
@@ -208,6 +211,18 @@ class ClaimFinder(ActorFinder):
                 pred.hit = Hit(cue, tuple(sorted({*hit.tokens, *negs})))
                 preds.append(pred)
         return [p for p in preds if not self._restated(p, preds)]
+
+    def _owned_refusals(self, norms: dict[int, set[str]], taken: frozenset[int]) -> list[Predicate]:
+        """'NATO's refusal to halt its expansion': a refusal noun with an owner is the owner's
+        rejection (without one it only reverses, as a reversing word)."""
+        out = []
+        for i in norms:
+            tok = self.doc[i]
+            if i in taken or tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.refusal_nouns:
+                continue
+            if any(c.dep_ == "poss" and self.resolve(c) for c in tok.children):
+                out.append(Predicate(Hit(Cue.parse(tok.lemma_.lower()), (i,)), tok, REJECT, "noun", [i]))
+        return out
 
     def _negation_first(self, hit: Hit) -> bool:
         """A cue with a negation word ('no say', 'not accept') has it before its other words:
