@@ -242,3 +242,12 @@ def test_a_meeting_told_in_the_past_at_the_dateline_city_is_on_the_article_day(a
 def test_a_meeting_that_has_happened_many_times_takes_no_day_from_the_dateline(analyse):
     x = analyse("ROME — Olaf Scholz has met Emmanuel Macron in Rome many times.", when=date(2022, 2, 4))
     assert all(m.date is None for m in x.meetings)
+
+
+def test_a_second_meeting_in_the_same_sentence_is_its_own(analyse):
+    x = analyse(
+        "VIENNA — The session followed bilateral talks between U.S. and Russian envoys in Geneva on Monday.",
+        when=date(2022, 1, 13),
+    )
+    talks = [m for m in x.meetings if {"usa", "russia"} <= _parties(m)]
+    assert [(m.place, m.date) for m in talks] == [("geneva", date(2022, 1, 10))]

@@ -502,7 +502,12 @@ class MeetingFinder:
             place_tokens = {t.i for e in self._ents(sent) if e.start_char in starts for t in e}
             anchors: list[tuple[int, str | None, str]] = [(pos, key, "council") for pos, key in forums]
             for ev in events:
-                if any(abs(ev.idx - pos) < 40 for pos, _, _ in anchors):
+                # one meeting named twice ('the NATO-Russia Council meeting'), not a second one in
+                # the same sentence ('The meeting followed bilateral talks in Geneva')
+                if any(
+                    abs(ev.idx - pos) < 40 and _one_phrase_of(ev, self._token_at(pos))
+                    for pos, _, _ in anchors
+                ):
                     continue
                 anchors.append((ev.idx, None, self._kind(ev)))
             anchors.sort()
@@ -622,3 +627,9 @@ def _own_phrase(event: Token) -> set[int]:
         out.add(tok.i)
         todo += [c for c in tok.children if c.pos_ not in {"VERB", "AUX"} or c.dep_ in {"aux", "auxpass"}]
     return out
+
+
+def _one_phrase_of(a: Token, b: Token) -> bool:
+    """Whether one word heads the other within three steps ('the meeting of the NATO-Russia Council'),
+    not two words of one verb ('The meeting followed bilateral talks')."""
+    return (a in b.ancestors or b in a.ancestors or a.i == b.i) and tree_distance(a, b) <= 3
