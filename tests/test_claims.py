@@ -645,6 +645,11 @@ _STANCE_CASES = {
         [("ryabkov", "Demands", "nato-non-expansion")],
         [("ryabkov", "Rejects", "nato-non-expansion")],
     ),
+    "a decision only the named may take is a veto over it": (
+        '"Only Kyiv and the thirty allies can decide when Ukraine is ready to join," Stoltenberg said.',
+        [("stoltenberg", "Rejects", "ukraine-not-in-nato")],
+        [("stoltenberg", "Demands", "ukraine-not-in-nato")],
+    ),
     "an owned refusal is its owner's rejection": (
         "Lavrov said NATO's refusal to halt its enlargement had left Moscow with no choice.",
         [("nato", "Rejects", "nato-non-expansion")],

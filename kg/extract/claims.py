@@ -197,7 +197,7 @@ class ClaimFinder(ActorFinder):
             if self._negation_first(hit)
         ]
         taken = frozenset(i for p in preds for i in p.hit.tokens) | exclude
-        preds += self._owned_refusals(norms, taken)
+        preds += self._owned_refusals(norms, taken) + self._sole_deciders(norms)
         taken |= {i for p in preds for i in p.hit.tokens}
         for hit in match_any(self.stance_cues.negated_cues, norms, taken, tight=True):
             cue = self.stance_cues.negated_cores[hit.cue]
@@ -211,6 +211,22 @@ class ClaimFinder(ActorFinder):
                 pred.hit = Hit(cue, tuple(sorted({*hit.tokens, *negs})))
                 preds.append(pred)
         return [p for p in preds if not self._restated(p, preds)]
+
+    def _sole_deciders(self, norms: dict[int, set[str]]) -> list[Predicate]:
+        """'Only Ukraine and the 30 allies can decide when Ukraine is ready to join': a decision that
+        only the named may take denies everyone else a say, a veto over what is decided (the
+        cue window cannot reach from 'only' on the subject to the verb)."""
+        out = []
+        for i in norms:
+            verb = self.doc[i]
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.decision_verbs:
+                continue
+            for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+                only = next((c for c in subj.children if c.dep_ == "advmod" and c.lower_ == "only"), None)
+                if only is not None:
+                    hit = Hit(Cue.parse("only decide"), (only.i, verb.i))
+                    out.append(Predicate(hit, verb, VETO, "veto", [verb.i]))
+        return out
 
     def _owned_refusals(self, norms: dict[int, set[str]], taken: frozenset[int]) -> list[Predicate]:
         """'NATO's refusal to halt its expansion': a refusal noun with an owner is the owner's
