@@ -1147,3 +1147,11 @@ def test_a_dash_dateline_and_a_live_blog_time_are_not_part_of_the_quote(analyse)
     assert "Latvia rejected the demand that NATO halt its enlargement." in quotes
     assert "Kuleba said nobody could veto Ukraine's path to NATO." in quotes
     assert all(text[c.evidence.start : c.evidence.end] == c.evidence.quote for c in x.claims)
+
+
+def test_a_transcript_turn_label_is_not_part_of_the_quote(analyse):
+    text = "QUESTION: And the alliance?\n\nMR KIRBY: We reject the demand to shut NATO's door to Ukraine.\n"
+    x = analyse(text)
+    quotes = {c.evidence.quote for c in x.claims}
+    assert "We reject the demand to shut NATO's door to Ukraine." in quotes
+    assert all(text[c.evidence.start : c.evidence.end] == c.evidence.quote for c in x.claims)

@@ -199,9 +199,9 @@ def test_a_long_article_is_split_and_its_evidence_points_into_the_whole_text(mon
 def test_a_long_run_of_capitals_does_not_stall_turn_detection(tmp_path):
     line = "A" * 3000 + " said something\n"
     code = (
-        "from kg.extract.speakers import _TURN\n"
-        f"assert _TURN.match({line!r}[:120]) is None\n"
-        f"assert _TURN.match({('B' * 3000) + ': hello'!r}[:120]) is None\n"
+        "from kg.extract.speakers import TURN_LABEL\n"
+        f"assert TURN_LABEL.match({line!r}[:120]) is None\n"
+        f"assert TURN_LABEL.match({('B' * 3000) + ': hello'!r}[:120]) is None\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=20)
 

@@ -21,7 +21,7 @@ from kg.extract.cues import DEMAND, OPPOSE, REJECT, VETO, Hit, match_any
 from kg.extract.holders import ActorFinder
 from kg.extract.mentions import Mentions, is_first_person
 from kg.extract.polarity import conjunct_sign, is_reverser, negations, path_up
-from kg.extract.speakers import DATELINE, SILENT, Speech, is_reporting
+from kg.extract.speakers import DATELINE, SILENT, TURN_LABEL, Speech, is_reporting
 from kg.model import DEMANDS, PERSON, REJECTS, ActorRef, Claim, Document, Evidence
 from kg.vocab import Cue, Vocabulary
 
@@ -103,14 +103,15 @@ class _Walk:
 
 
 def evidence_of(document: Document, sent: Span) -> Evidence:
-    """The sentence as evidence, without a dateline ('GENEVA, Jan 10 (Reuters) -', 'KYIV — ') or
-    a live blog's time stamp before it."""
+    """The sentence as evidence, without a dateline ('GENEVA, Jan 10 (Reuters) -', 'KYIV — '), a
+    live blog's time stamp or a transcript's turn label ('MR PRICE:') before it."""
     text = sent.text.strip()
     start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-    m = DATELINE.match(text)
-    if m and m.end() < len(text):
-        start += m.end()
-        text = text[m.end() :]
+    for label in (DATELINE, TURN_LABEL):  # 'MR PRICE: We will not ...': the speaker is the claim's actor
+        m = label.match(text[:120])
+        if m and m.end() < len(text):
+            start += m.end()
+            text = text[m.end() :]
     return Evidence(document.doc_id, start, start + len(text), text)
 
 

@@ -23,7 +23,7 @@ DATELINE = re.compile(
 )
 # words of a turn label are separated by spaces, so a long run of capitals cannot be split in
 # exponentially many ways (no backtracking blow-up); only a line's head is examined
-_TURN = re.compile(r"^\s*([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,5}:|Q:?)\s")
+TURN_LABEL = re.compile(r"^\s*([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,5}:|Q:?)\s")
 _NON_ACTOR_TURNS = {"Q", "MODERATOR", "OPERATOR", "PARTICIPANT", "REPORTER", "QUESTION"}
 _ANSWER_TURNS = {"A", "ANSWER"}  # the interviewee's turns
 _BYLINE = re.compile(
@@ -88,7 +88,7 @@ class Speech:
         current: ActorRef | None = None
         for start, end in self._lines():
             line = self.text[start:end]
-            m = _TURN.match(line[:120])
+            m = TURN_LABEL.match(line[:120])
             heading = self._heading_speaker(start, end)
             if heading is not None:
                 current = heading
