@@ -650,6 +650,11 @@ _STANCE_CASES = {
         [("stoltenberg", "Rejects", "ukraine-not-in-nato")],
         [("stoltenberg", "Demands", "ukraine-not-in-nato")],
     ),
+    "calling the opposite of a demand a threat demands it": (
+        "Sergei Shoigu called the deployment of American missiles in Romania a threat.",
+        [("shoigu", "Demands", "no-strike-weapons-near-russia")],
+        [("shoigu", "Rejects", "no-strike-weapons-near-russia")],
+    ),
     "an owned refusal is its owner's rejection": (
         "Lavrov said NATO's refusal to halt its enlargement had left Moscow with no choice.",
         [("nato", "Rejects", "nato-non-expansion")],

@@ -277,6 +277,8 @@ class ClaimFinder(ActorFinder):
         else:
             kind = "copula"
         pred = Predicate(hit, anchor, family, kind, [anchor.i])
+        if anchor.dep_ == "oprd" and anchor.head.pos_ == "VERB":
+            pred.sites.append(anchor.head.i)  # 'considered NATO's expansion a threat': said of the object
         if kind == "veto" and anchor.dep_ in {"nsubj", "nsubjpass"}:
             pred.sites.append(anchor.head.i)  # 'no one can veto X': the subject's verb
         if kind == "noun":

@@ -106,6 +106,10 @@ class ActorFinder:
         owners = self.owner(noun)
         if owners:
             return owners, "possessor"
+        if noun.dep_ == "oprd" and noun.head.pos_ == "VERB":  # 'Shoigu called the deployment a threat'
+            subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
+            if subj:
+                return self.resolve(subj[0]), "subject"
         node = noun
         for _ in range(4):
             if node.dep_ not in {"pobj", "prep", "dobj", "appos", "conj"} or node.head.i == node.i:
