@@ -20,7 +20,7 @@ from kg.extract.concepts import ConceptFinder, ConceptHit
 from kg.extract.cues import DEMAND, OPPOSE, REJECT, VETO, Hit, match_any
 from kg.extract.holders import ActorFinder
 from kg.extract.mentions import Mentions, is_first_person
-from kg.extract.polarity import conjunct_sign, is_reverser, negations, path_up
+from kg.extract.polarity import conjunct_sign, is_reverser, item_above, negations, path_up
 from kg.extract.speakers import DATELINE, SILENT, TURN_LABEL, Speech, is_reporting
 from kg.model import DEMANDS, PERSON, REJECTS, ActorRef, Claim, Document, Evidence
 from kg.vocab import Cue, Vocabulary
@@ -461,13 +461,13 @@ class ClaimFinder(ActorFinder):
     def _in_response(self, noun: Token) -> bool:
         """A response noun, or a noun of its phrase ('an answer in writing on X', the parser hanging
         'on X' on 'writing')."""
-        node = noun
+        node: Token | None = noun
         for _ in range(3):
+            if node is None:
+                return False
             if node.lemma_.lower() in self.responses:
                 return True
-            if node.dep_ != "pobj" or node.head.dep_ != "prep" or node.head.head.pos_ != "NOUN":
-                return False
-            node = node.head.head
+            node = item_above(node)
         return False
 
     def _denied_conjunct(self, node: Token) -> Token | None:
@@ -676,6 +676,7 @@ class ClaimFinder(ActorFinder):
         ('NATO will not compromise on its open door') is its side; else no claim."""
         walk.applied.add(id(p))
         holders, how = self.holder(p)
+        # the one who put proposals forward, else the party the document showed demanding the concept
         proposer = self.proposer.party or self.proposer.key if self.proposer else None
         proposer = proposer or self.demanded_by.get(ch.key)
         nouns = {self.doc[i] for i in ch.tokens} | {
@@ -704,17 +705,12 @@ class ClaimFinder(ActorFinder):
                 walk.parties.add(h.party or h.key)
                 walk.sign = sign
 
-    def _issue_sign(
-        self, holder: ActorRef, owners: set[str], sign: int, proposer: str | None = None
-    ) -> int | None:
-        """The side of an issue one keeps: one's own as named, else the proposer's demand for the
-        proposer and its refusal for anyone else. The proposer is the one who put proposals
-        forward, else the party the document showed demanding the concept."""
+    def _issue_sign(self, holder: ActorRef, owners: set[str], sign: int, proposer: str | None) -> int | None:
+        """The side of an issue one keeps: one's own (or its alliance's) as named, else the
+        proposer's demand for the proposer and its refusal for anyone else."""
         party = holder.party or holder.key
         if party in owners or self.vocab.alliances.get(party, frozenset()) & owners:
             return sign  # 'Washington will not compromise on NATO's open door': its alliance's policy
-        if proposer is None and self.proposer is not None:
-            proposer = self.proposer.party or self.proposer.key
         if proposer is None:
             return None
         return +1 if party == proposer else -1
@@ -1007,7 +1003,7 @@ class ClaimFinder(ActorFinder):
             if previous and root_subj and root_subj[0].lower_ in _BARE_REFERENCES:
                 known = {h.key for h in hits}  # 'This, along with X, is unacceptable': the last point made
                 hits += [
-                    ConceptHit(h.key, (root_subj[0].i,), self._named_sign(h))
+                    ConceptHit(h.key, (root_subj[0].i,), self._path_sign(h, phrase=True))
                     for h in previous
                     if h.key not in known
                 ]
@@ -1042,9 +1038,10 @@ class ClaimFinder(ActorFinder):
                 claims += self._enumeration_claims(sent, hits, evidence)
             previous = own
             stated = now if not fragment else stated
-            demanded = {c.demand for c in claims[first:] if c.stance == DEMANDS}
+            demanded = set()
             for c in claims[first:]:
                 if c.stance == DEMANDS:
+                    demanded.add(c.demand)
                     self.demanded_by.setdefault(c.demand, c.actor.party or c.actor.key)
         return [c for c in _dedupe(claims) if c.stance in self.allowed.get(c.demand, (DEMANDS, REJECTS))]
 
@@ -1069,27 +1066,19 @@ class ClaimFinder(ActorFinder):
             return False
         return not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in sent.root.children)
 
-    def _named_sign(self, ch: ConceptHit) -> int:
-        """The polarity of the thing a mention names, as a later 'that' takes it up: its own
-        polarity times the reversing words of its noun phrase ('the right to choose' is the
-        opposite of non-expansion, 'a halt to enlargement' is non-expansion), not the stance
-        taken on it."""
-        sign = ch.polarity
-        for node, from_conj in path_up(self.concept_finder.head_of(ch.tokens)):
-            if node.pos_ in {"VERB", "AUX"}:
-                break
-            if not from_conj and node.i not in ch.tokens and is_reverser(node, self.reversers):
-                sign = -sign
-        return sign
-
-    def _path_sign(self, ch: ConceptHit) -> int:
-        """The mention's polarity times the reversing words and negations above it."""
+    def _path_sign(self, ch: ConceptHit, phrase: bool = False) -> int:
+        """The mention's polarity times the reversing words and negations above it. With
+        ``phrase``, the polarity of the thing it names, as a later 'that' takes it up: only the
+        reversing words of its noun phrase ('the right to choose' is the opposite of
+        non-expansion, 'a halt to enlargement' is non-expansion), not the stance taken on it."""
         sign = ch.polarity
         cue = frozenset(ch.tokens)
         for node, from_conj in path_up(self.concept_finder.head_of(ch.tokens)):
+            if phrase and node.pos_ in {"VERB", "AUX"}:
+                break
             if from_conj or node.i in ch.tokens:
                 continue
-            flips = len(negations(node, cue)) + is_reverser(node, self.reversers)
+            flips = (0 if phrase else len(negations(node, cue))) + is_reverser(node, self.reversers)
             sign *= -1 if flips % 2 else 1
         return sign
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.cues import Hit, match_any
 from kg.extract.polarity import negations
-from kg.extract.syntax import one_phrase, tree_distance
+from kg.extract.syntax import headed, one_phrase, tree_distance
 from kg.vocab import Cue, Vocabulary
 
 
@@ -157,7 +157,7 @@ def _fills(slot: tuple[str, ...], forms: set[str]) -> bool:
     return any(f.startswith(a[:-1]) if a.endswith("*") else a in forms for a in slot for f in forms)
 
 
-def _merge_hits(hits: list[ConceptHit], doc: Doc | None = None) -> list[ConceptHit]:
+def _merge_hits(hits: list[ConceptHit], doc: Doc) -> list[ConceptHit]:
     """One hit per stretch of text naming a concept: cues that overlap or touch are one mention,
     negated if any of them is ('strike weapons must not be deployed near our borders'); cues that
     only touch must stand in one phrase headed by one of their words ('a rollback of allied forces,
@@ -166,8 +166,8 @@ def _merge_hits(hits: list[ConceptHit], doc: Doc | None = None) -> list[ConceptH
     for h in sorted(hits, key=lambda h: (h.key, min(h.tokens))):
         prev = out[-1] if out else None
         near = prev is not None and prev.key == h.key and min(h.tokens) <= max(prev.tokens) + 3
-        if near and doc is not None and not set(h.tokens) & set(prev.tokens):
-            near = _headed(doc, (*prev.tokens, *h.tokens))
+        if near and not set(h.tokens) & set(prev.tokens):
+            near = headed(doc, (*prev.tokens, *h.tokens))
         if near:
             merged = tuple(sorted({*prev.tokens, *h.tokens}))
             out[-1] = ConceptHit(h.key, merged, max(prev.polarity, h.polarity), prev.topic and h.topic)
@@ -179,9 +179,3 @@ def _merge_hits(hits: list[ConceptHit], doc: Doc | None = None) -> list[ConceptH
 def _gap(a: tuple[int, ...], b: tuple[int, ...]) -> int:
     """How many tokens stand between two mentions."""
     return max(min(b) - max(a), min(a) - max(b), 0)
-
-
-def _headed(doc: Doc, tokens: tuple[int, ...]) -> bool:
-    """Whether one of ``tokens`` is an ancestor of all the others (or is the other)."""
-    toks = [doc[i] for i in set(tokens)]
-    return any(all(t.i == h.i or h in t.ancestors for t in toks) for h in toks)

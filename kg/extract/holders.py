@@ -79,10 +79,10 @@ class ActorFinder:
             if len(subjects) > 1:
                 subjects = [c for c in subjects if not is_vocative(c)]  # 'Ned, the Russians say
             # 'MOSCOW — Russia on Thursday gave ...': a dateline the parser made a second subject
-            for c in sorted(subjects, key=lambda c: not (self.resolve(c) or self.owner(c)))[:1]:
-                # 'The draft documents handed over by Moscow call for ...': a subject that
-                # names no actor speaks for its owner
-                refs = self.resolve(c) or self.owner(c)
+            # ('The draft documents handed over by Moscow call for ...': a subject that names no
+            # actor speaks for its owner)
+            named = [(c, self.resolve(c) or self.owner(c)) for c in subjects]
+            for c, refs in sorted(named, key=lambda cr: not cr[1])[:1]:
                 return refs, "quote" if is_first_person(c) else "subject"
             for c in node.children:
                 if c.dep_ == "agent":

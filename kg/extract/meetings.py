@@ -21,7 +21,7 @@ from kg.extract.cues import match_any
 from kg.extract.dates import DateMention, find_dates
 from kg.extract.mentions import Mentions, is_first_person
 from kg.extract.speakers import Speech
-from kg.extract.syntax import one_phrase, tree_distance
+from kg.extract.syntax import headed, one_phrase, tree_distance
 from kg.model import PERSON, STATE, ActorRef, Document, Evidence, MeetingMention
 from kg.vocab import Vocabulary
 
@@ -105,6 +105,7 @@ class MeetingFinder:
     # ------------------------------------------------------------------ places
     def _dateline_place(self) -> str | None:
         """The place of a dateline that opens one of the first body paragraphs."""
+        actors = {x.lower() for a in self.vocab.actors.values() for x in (*a.aliases, *a.hidden)}
         for line in [p for p in self.doc.text[:2000].split("\n") if p.strip()][:4]:
             m = _DATELINE_PLACE.match(line)
             if m:
@@ -112,7 +113,6 @@ class MeetingFinder:
                 key = self.place_alias.get(name.lower())
                 if key is not None:
                     return key
-                actors = {x.lower() for a in self.vocab.actors.values() for x in (*a.aliases, *a.hidden)}
                 if name.isupper() and name.lower() not in actors:
                     return name.title()  # a city the gazetteer does not list, spelled as places() spells it
         return None
@@ -632,4 +632,4 @@ def _own_phrase(event: Token) -> set[int]:
 def _one_phrase_of(a: Token, b: Token) -> bool:
     """Whether one word heads the other within three steps ('the meeting of the NATO-Russia Council'),
     not two words of one verb ('The meeting followed bilateral talks')."""
-    return (a in b.ancestors or b in a.ancestors or a.i == b.i) and tree_distance(a, b) <= 3
+    return headed(a.doc, (a.i, b.i)) and tree_distance(a, b) <= 3

@@ -96,7 +96,7 @@ def list_sibling(node: Token) -> Token | None:
     return prev
 
 
-def _item_above(pobj: Token) -> Token | None:
+def item_above(pobj: Token) -> Token | None:
     """The noun whose preposition takes ``pobj``: 'halt' for 'expansion' in 'a halt to expansion'."""
     if pobj.dep_ != "pobj" or pobj.head.dep_ != "prep" or pobj.head.head.pos_ != "NOUN":
         return None
@@ -111,7 +111,7 @@ def _parallel_item(node: Token) -> Token | None:
     """'a halt to X, an end to Y': a noun with the same preposition as the noun whose object it
     follows is the next item of the list, not a second name for X (the parser's appositive)."""
     own = [c.lower_ for c in node.children if c.dep_ == "prep"]
-    item = _item_above(node.head)
+    item = item_above(node.head)
     if item is None or not own or node.head.head.lower_ != own[0] or node.pos_ != "NOUN":
         return None
     return item if any(c.dep_ == "det" for c in node.children) else None
@@ -120,7 +120,7 @@ def _parallel_item(node: Token) -> Token | None:
 def _last_item(node: Token) -> Token | None:
     """'an end to all exercises and a pledge not to ...': the last item of a list of 'a N'
     phrases, hung by the parser on the object of the item before, is that item's sibling."""
-    item = _item_above(node.head)
+    item = item_above(node.head)
     if item is None or node.pos_ != "NOUN" or not _indefinite(node) or _indefinite(node.head):
         return None
     # ('no membership for Ukraine, no weapons near its borders and a rollback of forces': items

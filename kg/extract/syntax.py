@@ -15,6 +15,12 @@ def tree_distance(a: Token, b: Token) -> int:
     return 99
 
 
+def headed(doc: Doc, tokens: tuple[int, ...]) -> bool:
+    """Whether one of ``tokens`` is an ancestor of all the others (or is the other)."""
+    toks = [doc[i] for i in set(tokens)]
+    return any(all(t.i == h.i or h in t.ancestors for t in toks) for h in toks)
+
+
 def is_vocative(tok: Token) -> bool:
     """'Ned, the Russians say ...': a name that opens its sentence (or a turn) set off by a comma is
     the one addressed, though the parser may make it a second subject."""
