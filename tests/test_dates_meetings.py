@@ -75,6 +75,24 @@ def test_mentions_merge_across_articles_and_keep_disputed_dates(analyse, vocab):
     assert {e.doc_id for e in m.evidence} == {"a", "b", "c"}
 
 
+def test_a_call_for_something_is_a_demand_not_a_phone_call(analyse):
+    x = analyse(
+        "Polish Foreign Minister Zbigniew Rau on Friday dismissed as a non-starter the Russian call for "
+        "allied troops to leave the countries that joined NATO after 1997.",
+        when=date(2022, 1, 14),
+    )
+    assert x.meetings == []
+
+
+def test_who_chairs_a_session_before_speaking_took_part(analyse):
+    x = analyse(
+        "Zbigniew Rau spoke to reporters after chairing a session of the OSCE Permanent Council on Thursday.",
+        when=date(2022, 1, 14),
+    )
+    [m] = x.meetings
+    assert m.forum == "osce-permanent-council" and "rau" in {p.key for p in m.participants}
+
+
 def test_a_phone_call_is_a_remote_meeting(analyse):
     x = analyse("Joe Biden and Vladimir Putin spoke by phone on Thursday.", when=date(2021, 12, 31))
     [m] = x.meetings

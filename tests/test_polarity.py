@@ -25,6 +25,8 @@ TABLE = [
     ("Lavrov insisted that Ukraine must never be admitted to NATO.", "lavrov", "Demands", UA),
     # opposite + reversing word + negation: they cancel
     ("Lavrov said NATO should not stop its expansion.", "lavrov", "Rejects", NE),
+    # a negation on a word the cue took in beside its own ('slam' of 'slam shut the door')
+    ("Blinken said the United States would not slam shut the alliance's door.", "blinken", "Rejects", NE),
     # neither ... nor negates each conjunct
     (
         "Lavrov demanded that NATO neither expand nor deploy missiles near Russia's borders.",

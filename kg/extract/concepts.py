@@ -50,13 +50,12 @@ class ConceptFinder:
         for concept in self.vocab.demands:
             direct = match_any(concept.cues, norms, accept=phrase)
             used = frozenset(i for h in direct for i in h.tokens)
-            hits += [
-                ConceptHit(concept.key, self._whole(h, norms, concept.cues), self._own_sign(h, +1))
-                for h in direct
-            ]
+            for h in direct:
+                whole = self._whole(h, norms, concept.cues)
+                hits.append(ConceptHit(concept.key, whole, self._own_sign(h, whole, +1)))
             for h in match_any(concept.inverse_cues, norms, used, accept=phrase):
                 whole = self._whole(h, norms, concept.inverse_cues)
-                hits.append(ConceptHit(concept.key, whole, self._own_sign(h, -1)))
+                hits.append(ConceptHit(concept.key, whole, self._own_sign(h, whole, -1)))
             used |= {i for h in hits for i in h.tokens}
             for h in match_any(concept.topic_cues, norms, frozenset(used), accept=phrase):
                 hits.append(ConceptHit(concept.key, h.tokens, +1, topic=True))
@@ -139,13 +138,14 @@ class ConceptFinder:
         # the content word, not the actor named in it ('called on the alliance to stop exercises')
         return min(toks, key=lambda t: (t.dep_ in agentive, bool(t.ent_type_), len(list(t.ancestors)), t.i))
 
-    def _own_sign(self, hit: Hit, polarity: int) -> int:
-        """The mention's polarity with what bears on its own words: 'NATO won't expand', 'no
-        missiles', 'non-admission' (a prefix the cue did not ask for)."""
+    def _own_sign(self, hit: Hit, whole: tuple[int, ...], polarity: int) -> int:
+        """The mention's polarity with what bears on its own words, the ones its cue took in too
+        ('would not slam shut the door'): 'NATO won't expand', 'no missiles', 'non-admission' (a
+        prefix the cue did not ask for)."""
         sign = polarity
-        exclude = frozenset(hit.tokens)
+        exclude = frozenset(whole)
         cue_has_non = any(a.startswith("non") for s in hit.cue.slots for a in s)
-        for i in hit.tokens:
+        for i in whole:
             tok = self.doc[i]
             sign *= -1 if len(negations(tok, exclude)) % 2 else 1
             if tok.lower_.replace("-", "").startswith("non") and not cue_has_non:

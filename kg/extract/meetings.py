@@ -43,6 +43,7 @@ _CLIMB_DEPS = {
     "compound",
     "xcomp",
     "advcl",
+    "pcomp",
 }
 # 'VIENNA, January 13. /TASS/.', 'GENEVA (Reuters) -', 'GENEVA —': a place in capitals opens the body
 _DATELINE_PLACE = re.compile(r"^\s*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)?)\s*(?:,|\(|[-–—])")
@@ -184,6 +185,8 @@ class MeetingFinder:
             if t.pos_ == "NOUN" and (lemma in self.nouns or t.lower_ in self.nouns):
                 if t.lower_ == "round" and not any(c.lower_ == "of" for c in t.children):
                     continue
+                if lemma == "call" and _appeal(t):
+                    continue  # 'the Russian call for troops to leave' is a demand, not a phone call
                 out.append(t)
             elif t.pos_ == "VERB" and (lemma in self.verbs or self._phrasal(t) in self.verbs):
                 out.append(t)  # 'met', 'sat down with'
@@ -607,6 +610,12 @@ def extract_meetings(
 
 def _sides(parts: tuple[ActorRef, ...]) -> int:
     return len({p.party or p.key for p in parts})
+
+
+def _appeal(noun: Token) -> bool:
+    """'a call for restraint': an appeal. ('a call to discuss Ukraine', 'a call on Friday' are
+    meetings.)"""
+    return any(c.dep_ == "prep" and c.lower_ == "for" for c in noun.children)
 
 
 def _absolute(prep: Token) -> bool:
