@@ -585,6 +585,12 @@ _STANCE_CASES = {
         [("estonia", "Rejects", "nato-non-expansion")],
         [("estonia", "Demands", "nato-non-expansion")],
     ),
+    "'its' concerns someone is to address are another's": (
+        "The Kremlin said it doubted that Washington was ready to address its concerns about "
+        "NATO's eastward expansion.",
+        [("russia", "Demands", "nato-non-expansion")],
+        [("usa", "Demands", "nato-non-expansion")],
+    ),
     "ready to discuss one thing but not the open door": (
         "Rau said Poland was ready to discuss arms control but not the alliance's open door.",
         [("poland", "Rejects", "nato-non-expansion")],

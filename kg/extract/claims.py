@@ -174,6 +174,7 @@ class ClaimFinder(ActorFinder):
         self.proposal_nouns = vocab.lexicon("proposal-nouns")
         self.propose_verbs = vocab.lexicon("propose-verbs")
         self.inclusion_verbs = vocab.lexicon("inclusion-verbs")
+        self.answering_verbs = vocab.lexicon("answering-verbs")
         self.content_nouns = vocab.lexicon("content-nouns")
         self.reference_nouns = vocab.lexicon("reference-nouns")
         self.demand_nouns = vocab.lexicon("demand-nouns")

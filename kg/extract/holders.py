@@ -58,12 +58,30 @@ class ActorFinder:
 
     def _antecedent_group(self, pronoun: Token) -> list[ActorRef]:
         """'its demands', 'their proposals': the nearest state or organisation named before the
-        pronoun in its sentence."""
+        pronoun in its sentence; not the one who is to answer them ('unconvinced that the US would
+        address its concerns')."""
+        answering = self._answerer(pronoun)
         for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
             ref = self.mentions.by_token.get(i)
-            if ref is not None and ref.kind != PERSON:
+            if ref is not None and ref.kind != PERSON and i not in answering:
                 return [ref]
         return []
+
+    def _answerer(self, pronoun: Token) -> set[int]:
+        """The tokens of the subject of an answering verb whose object the pronoun's noun is."""
+        node = pronoun.head
+        while node.dep_ in {"pobj", "prep", "dobj"} and node.head.i != node.i:
+            node = node.head
+            if node.pos_ == "VERB":
+                break
+        if node.pos_ != "VERB" or node.lemma_.lower() not in self.answering_verbs:
+            return set()
+        for _ in range(3):  # 'the US was prepared to address': the subject that controls it
+            subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subjects or node.dep_ not in {"xcomp", "acomp"}:
+                return {u.i for c in subjects for u in c.subtree}
+            node = node.head
+        return set()
 
     def verb_holder(self, verb: Token) -> tuple[list[ActorRef], str]:
         """Who holds the stance of a stance verb: its subject ('Russia demanded'), the agent of a
