@@ -591,6 +591,23 @@ _STANCE_CASES = {
         [("russia", "Demands", "nato-non-expansion")],
         [("usa", "Demands", "nato-non-expansion")],
     ),
+    "words in two items of a list are not one mention": (
+        "Lavrov wants a ban on further enlargement of the alliance and a promise that Ukraine "
+        "would never join.",
+        [("lavrov", "Demands", "nato-non-expansion"), ("lavrov", "Demands", "ukraine-not-in-nato")],
+        [("lavrov", "Rejects", "nato-non-expansion")],
+    ),
+    "an object pronoun of a stance verb stands for the demands just made": (
+        "Moscow wants an end to NATO expansion and a pledge that Ukraine will never join the alliance. "
+        "Washington has refused both.",
+        [("usa", "Rejects", "nato-non-expansion"), ("usa", "Rejects", "ukraine-not-in-nato")],
+        [],
+    ),
+    "an object pronoun of a verb that takes no stance stands for nothing": (
+        "Moscow wants NATO to stop expanding. Biden phoned the allies and briefed them.",
+        [("russia", "Demands", "nato-non-expansion")],
+        [("usa", "Demands", "nato-non-expansion"), ("usa", "Rejects", "nato-non-expansion")],
+    ),
     "ready to discuss one thing but not the open door": (
         "Rau said Poland was ready to discuss arms control but not the alliance's open door.",
         [("poland", "Rejects", "nato-non-expansion")],

@@ -41,6 +41,7 @@ CONFIDENCE = {
 SIDE = {DEMAND: +1, REJECT: -1, OPPOSE: -1}
 _COPULA_DEPS = {"attr", "acomp", "pobj", "prep", "oprd", "amod", "advmod"}
 _BARE_REFERENCES = {"this", "that", "these"}
+_OBJECT_REFERENCES = {"both", "them", "all"}  # 'refused both': the demands just made
 _COPULAS = {"be", "remain", "stay", "seem", "appear", "become"}
 _NEG_WORDS = {"not", "n't", "never", "no", "cannot"}
 
@@ -1049,11 +1050,18 @@ class ClaimFinder(ActorFinder):
     def _pointer(self, sent: Span, definite: bool = False) -> Token | None:
         """A demand noun pointing back ('that demand', 'these demands', 'such a demand'; with
         ``definite``, after proposals just named, 'the proposals' too): it stands for what the
-        sentence before demanded or proposed."""
-        pointing = {"this", "that", "these", "those", "such"} | ({"the"} if definite else set())
+        sentence before demanded or proposed. So does the object pronoun of a stance verb
+        ('Washington has refused both', 'NATO rejected them')."""
+        pointing = {"this", "that", "these", "those", "such", "both"} | ({"the"} if definite else set())
         for tok in sent:
             if tok.lemma_.lower() in self.demand_nouns and any(
                 c.dep_ == "det" and c.lower_ in pointing for c in tok.children
+            ):
+                return tok
+            if (
+                tok.lower_ in _OBJECT_REFERENCES
+                and tok.dep_ == "dobj"
+                and any(p.anchor.i == tok.head.i and p.kind == "verb" for p in self._preds)
             ):
                 return tok
         return None

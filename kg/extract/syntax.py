@@ -49,12 +49,17 @@ def one_phrase(doc: Doc, tokens: tuple[int, ...]) -> bool:
     common = set.intersection(*({u.i for u in c} for c in chains))
     if not common:
         return False
+    top = max(common, key=lambda i: len(list(doc[i].ancestors)))
     total = 0
     for chain in chains:
         for k, node in enumerate(chain):
             if node.i in common:
                 total += k
                 break
+            if node.dep_ == "conj" and node.head.i == top and top not in tokens:
+                # 'a ban on enlargement of the alliance and a promise that Ukraine would never
+                # join': words in two items of a list
+                return False
             if k > 0 and node.pos_ in {"VERB", "AUX"} and not _infinitive_of_noun(node):
                 # 'Ukraine would keep pressing to join NATO': a chain of controlled verbs; 'called on
                 # the alliance to stop exercises with Ukraine': a verb whose controller is a word here
@@ -72,7 +77,9 @@ def one_phrase(doc: Doc, tokens: tuple[int, ...]) -> bool:
                 # word of the mention describes that word
                 # ('the thousands of soldiers it has massed near the border': on the phrase that holds it)
                 described = node.dep_ == "relcl" and any(
-                    i == node.head.i or (i < node.i and doc[i] in node.head.subtree) for i in tokens
+                    i == node.head.i
+                    or (i < node.i and doc[i] in node.head.subtree and doc[i] not in node.subtree)
+                    for i in tokens
                 )
                 if not (chained or controlled or described):
                     return False
