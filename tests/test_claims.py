@@ -608,6 +608,27 @@ _STANCE_CASES = {
         [("russia", "Demands", "nato-non-expansion")],
         [("usa", "Demands", "nato-non-expansion"), ("usa", "Rejects", "nato-non-expansion")],
     ),
+    "guarantees on an issue limit it": (
+        "Ryabkov said Moscow needed guarantees on the alliance's eastward expansion.",
+        [("russia", "Demands", "nato-non-expansion")],
+        [("russia", "Rejects", "nato-non-expansion"), ("ryabkov", "Rejects", "nato-non-expansion")],
+    ),
+    "a topic hung by the parser on the verb of a demanded guarantee": (
+        "Russia demanded security guarantees regarding NATO expansion.",
+        [("russia", "Demands", "nato-non-expansion")],
+        [("russia", "Rejects", "nato-non-expansion")],
+    ),
+    "a pledge on membership ruled out": (
+        "American officials said a pledge on Ukraine's membership was out of the question.",
+        [("usa", "Rejects", "ukraine-not-in-nato")],
+        [("usa", "Demands", "ukraine-not-in-nato")],
+    ),
+    "officials in a person's delegation speak for the person's side": (
+        "Blinken arrived in Kyiv on Wednesday. Officials in his delegation said privately that a "
+        "pledge on Ukraine's membership was out of the question.",
+        [("usa", "Rejects", "ukraine-not-in-nato")],
+        [("usa", "Demands", "ukraine-not-in-nato")],
+    ),
     "ready to discuss one thing but not the open door": (
         "Rau said Poland was ready to discuss arms control but not the alliance's open door.",
         [("poland", "Rejects", "nato-non-expansion")],

@@ -183,7 +183,7 @@ class ClaimFinder(ActorFinder):
         self.demand_conditions = vocab.lexicon("demand-conditions")
         self.threat_verbs = vocab.lexicon("threat-verbs")
         self.refusal_nouns = vocab.lexicon("refusal-nouns")
-        self.demand_like = self.demand_nouns | self.reference_nouns
+        self.demand_like = self.demand_nouns | self.reference_nouns | vocab.lexicon("undertaking-nouns")
         self.in_package = {d.key for d in vocab.demands if d.in_package}
         self.stance_cues = stance_cues(vocab)
         self.concept_finder = ConceptFinder(doc, vocab)
@@ -556,12 +556,7 @@ class ClaimFinder(ActorFinder):
         if in_mention and not here:
             walk.subjects += [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
             return True
-        if (
-            prev.lower_ in self.topic_preps
-            and node.pos_ == "NOUN"
-            and node.lemma_.lower() in self.demand_like
-            and not walk.reversed
-        ):
+        if prev.lower_ in self.topic_preps and not walk.reversed and self._demand_topic(node, prev):
             walk.sign = +1  # 'demands on NATO expansion': the topic names the demand's issue
         reporting = is_reporting(node, self.reporting)
         if not reporting:
@@ -1046,6 +1041,20 @@ class ClaimFinder(ActorFinder):
                     demanded.add(c.demand)
                     self.demanded_by.setdefault(c.demand, c.actor.party or c.actor.key)
         return [c for c in _dedupe(claims) if c.stance in self.allowed.get(c.demand, (DEMANDS, REJECTS))]
+
+    def _demand_topic(self, node: Token, prep: Token) -> bool:
+        """Whether a topic preposition names the issue of a demand noun: hung on it, or on the
+        verb whose object it is ('demanded guarantees regarding NATO expansion', as parsed)."""
+        if node.pos_ == "NOUN":
+            return node.lemma_.lower() in self.demand_like
+        return (
+            node.pos_ == "VERB"
+            and prep.dep_ == "prep"
+            and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in self.demand_like and c.i < prep.i
+                for c in node.children
+            )
+        )
 
     def _pointer(self, sent: Span, definite: bool = False) -> Token | None:
         """A demand noun pointing back ('that demand', 'these demands', 'such a demand'; with

@@ -263,13 +263,23 @@ class Mentions:
                 if ref is not None:
                     return ref
                 continue
-            if c.dep_ in _MODIFIER_DEPS or (c.dep_ == "prep" and c.lower_ in {"for", "of", "from"}):
+            if c.dep_ in _MODIFIER_DEPS or (c.dep_ == "prep" and c.lower_ in {"for", "of", "from", "in"}):
                 for t in [c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"]:
                     for u in t.subtree:
                         ref = self.by_token.get(u.i) or self._norp(u)
+                        if ref is None and c.dep_ == "prep":
+                            ref = self._party_of_his(u)  # ('her counterpart' is the other side)
                         if ref is not None and ref.kind in (STATE, ORGANIZATION):
                             return self.vocab.actors[ref.party].ref if ref.party in self.vocab.actors else ref
         return None
+
+    def _party_of_his(self, tok: Token) -> ActorRef | None:
+        """'officials in his delegation': the party of the person 'his' refers to."""
+        if tok.dep_ != "poss" or tok.lower_ not in {"his", "her"}:
+            return None
+        person = self.antecedent(tok)
+        party = self.vocab.actors.get(person.party or "") if person is not None else None
+        return party.ref if party is not None else None
 
     def antecedent(self, pronoun: Token) -> ActorRef | None:
         """The person a pronoun refers to: a person earlier in its own sentence, else the subject of
