@@ -629,6 +629,18 @@ _STANCE_CASES = {
         [("usa", "Rejects", "ukraine-not-in-nato")],
         [("usa", "Demands", "ukraine-not-in-nato")],
     ),
+    "a 'that' clause hung on the verb completes the demand noun before it": (
+        "The meeting ended without agreement, with the alliance's 30 members refusing Moscow's demand "
+        "that they rule out admitting Ukraine.",
+        [("russia", "Demands", "ukraine-not-in-nato"), ("nato", "Rejects", "ukraine-not-in-nato")],
+        [("russia", "Rejects", "ukraine-not-in-nato"), ("ukraine", "Rejects", "ukraine-not-in-nato")],
+    ),
+    "the object of a participle of saying is not its speaker": (
+        "The allies met on Wednesday, with all members refusing Moscow's demand that they rule out "
+        "admitting Ukraine.",
+        [("russia", "Demands", "ukraine-not-in-nato")],
+        [("ukraine", "Rejects", "ukraine-not-in-nato")],
+    ),
     "ready to discuss one thing but not the open door": (
         "Rau said Poland was ready to discuss arms control but not the alliance's open door.",
         [("poland", "Rejects", "nato-non-expansion")],

@@ -79,6 +79,12 @@ NO_CLAIM = [
     ),
     ("London received the Russian draft on security guarantees.", "uk", "legal-security-guarantees"),
     ("NATO expansion continued through the decade.", None, NE),
+    # denying what one's own side's proposals are is no refusal of them
+    (
+        "Lavrov said Russia's security proposals were not a buffet the West could pick from.",
+        "lavrov",
+        "russian-security-proposals",
+    ),
 ]
 
 

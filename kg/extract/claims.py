@@ -522,6 +522,9 @@ class ClaimFinder(ActorFinder):
         """One node of the path: its reversals, the predicates sited on it, a verb of saying.
         False when the walk ends here (a blocked stance, or the speaker found)."""
         here = [p for p in at.get(node.i, []) if id(p) not in walk.applied]
+        noun = self._misattached_content(prev, node)
+        if noun is not None:  # the demand noun the clause says the content of speaks first
+            here = [p for p in at.get(noun.i, []) if id(p) not in walk.applied and p not in here] + here
         # 'will not negotiate away X': giving X away, negated, keeps X; not a refusal to talk about X
         given_away = node.lemma_.lower() in self.concessions and is_reverser(node, self.reversers)
         cue_tokens = walk.cue_tokens
@@ -587,6 +590,8 @@ class ClaimFinder(ActorFinder):
             walk.denied = None
         if negs and any(p.kind in {"verb", "noun"} for p in here):
             return False  # 'did not reject', 'never demanded': no stance
+        if negs and not here and self._denied_kind(node, prev):
+            return False  # 'Russia's proposals were not a menu': says what they are, takes no side
         # a word of a stance cue ('warned against') takes its side once, as the cue, not again as a reverser
         reverser = (
             not outside
@@ -648,11 +653,33 @@ class ClaimFinder(ActorFinder):
                 return 1
         return 0
 
+    def _misattached_content(self, prev: Token, node: Token) -> Token | None:
+        """'refusing Moscow's demand that they rule out X', parsed with the 'that' clause on the
+        verb: the demand noun the clause follows is what it completes."""
+        if prev.dep_ != "ccomp" or node.pos_ != "VERB":
+            return None
+        mark = next((c for c in prev.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+        if mark is None:
+            return None
+        for c in node.children:
+            if c.dep_ == "dobj" and c.right_edge.i == mark.i - 1 and c.lemma_.lower() in self.demand_nouns:
+                return c
+        return None
+
     def _named_by(self, noun: Token, ch: ConceptHit) -> bool:
         """Whether a noun is what the mention's words modify ('NATO's open-door policy')."""
         modifiers = {"compound", "poss", "amod"}
         return noun.pos_ == "NOUN" and any(
             self.doc[i].head.i == noun.i and self.doc[i].dep_ in modifiers for i in ch.tokens
+        )
+
+    @staticmethod
+    def _denied_kind(node: Token, prev: Token) -> bool:
+        """'X is not a menu': a copula denying its subject is some kind of thing."""
+        return (
+            prev.dep_ == "nsubj"
+            and node.lemma_ in _COPULAS
+            and any(c.dep_ == "attr" and c.pos_ == "NOUN" for c in node.children)
         )
 
     def _asserts(self, mention: Token, node: Token) -> bool:

@@ -237,7 +237,7 @@ class Speech:
                     t for t in verb.sent if t.i < subj[0].i and t.dep_ == "nsubj" and self.mentions.resolve(t)
                 ]
                 subj = earlier[-1:]
-        if not subj:
+        if not subj and verb.tag_ in {"VBD", "VBZ", "VBP"}:  # ('rule out admitting Ukraine': no speaker)
             subj = [
                 c
                 for c in verb.rights
