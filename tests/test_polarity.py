@@ -63,6 +63,9 @@ TABLE = [
         "Demands",
         NE,
     ),
+    # a stance said of the object in an 'as' phrase is the subject's
+    ("Lavrov regarded NATO expansion as unacceptable.", "lavrov", "Demands", NE),
+    ("Moscow regarded a binding guarantee of non-enlargement as an imperative.", "russia", "Demands", NE),
     # a veto rejects whatever the form
     ("Blinken said no one can veto Ukraine's membership of NATO.", "blinken", "Rejects", UA),
     # the holder of 'insists' inside reported speech, not the agent inside the demand

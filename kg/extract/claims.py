@@ -22,6 +22,7 @@ from kg.extract.holders import ActorFinder
 from kg.extract.mentions import Mentions, is_first_person
 from kg.extract.polarity import conjunct_sign, is_reverser, item_above, negations, path_up
 from kg.extract.speakers import DATELINE, SILENT, TURN_LABEL, Speech, is_reporting
+from kg.extract.syntax import object_predicate
 from kg.model import DEMANDS, PERSON, REJECTS, ActorRef, Claim, Document, Evidence
 from kg.vocab import Cue, Vocabulary
 
@@ -279,8 +280,11 @@ class ClaimFinder(ActorFinder):
         else:
             kind = "copula"
         pred = Predicate(hit, anchor, family, kind, [anchor.i])
-        if anchor.dep_ == "oprd" and anchor.head.pos_ == "VERB":
-            pred.sites.append(anchor.head.i)  # 'considered NATO's expansion a threat': said of the object
+        verb = object_predicate(anchor)
+        if verb is not None:
+            # 'considered NATO's expansion a threat', 'regarded a guarantee as an imperative': said
+            # of the object
+            pred.sites.append(verb.i)
         if kind == "veto" and anchor.dep_ in {"nsubj", "nsubjpass"}:
             pred.sites.append(anchor.head.i)  # 'no one can veto X': the subject's verb
         if kind == "noun":
@@ -363,7 +367,7 @@ class ClaimFinder(ActorFinder):
     def _walk(self, ch: ConceptHit, preds: list[Predicate], sent: Span) -> list[Held]:
         at: dict[int, list[Predicate]] = {}
         for p in preds:
-            for s in p.sites:
+            for s in dict.fromkeys(p.sites):  # a predicate is met once on each node it is sited on
                 at.setdefault(s, []).append(p)
         head = self.concept_finder.head_of(ch.tokens)
         # 'the alliance will never close its door': a negation on the mention's own words reverses it
@@ -902,6 +906,9 @@ class ClaimFinder(ActorFinder):
         if p.kind == "noun":
             return self.noun_holder(p.anchor)
         if p.kind == "copula":
+            verb = object_predicate(p.anchor)
+            if verb is not None:  # 'Lavrov regarded NATO expansion as unacceptable'
+                return self.verb_holder(verb)
             return self.adjective_holder(p.anchor), "subject"
         return [], ""
 

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.mentions import is_first_person
 from kg.extract.speakers import SILENT
-from kg.extract.syntax import is_vocative
+from kg.extract.syntax import is_vocative, object_predicate
 from kg.model import PERSON, ActorRef
 
 DEMONSTRATIVES = {"this", "that", "these", "those", "it"}
@@ -124,8 +124,9 @@ class ActorFinder:
         owners = self.owner(noun)
         if owners:
             return owners, "possessor"
-        if noun.dep_ == "oprd" and noun.head.pos_ == "VERB":  # 'Shoigu called the deployment a threat'
-            subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        verb = object_predicate(noun)
+        if verb is not None:  # 'Shoigu called the deployment a threat'
+            subj = [c for c in verb.children if c.dep_ == "nsubj"]
             if subj:
                 return self.resolve(subj[0]), "subject"
         node = noun

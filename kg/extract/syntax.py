@@ -108,3 +108,21 @@ def _infinitive_of_noun(verb: Token) -> bool:
         and (verb.tag_ in {"VBN", "VBG"} or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
     )
+
+
+def object_predicate(noun: Token) -> Token | None:
+    """The verb whose object a noun or adjective is said of: 'called the deployment a threat'
+    (the parser's object predicate), 'regarded the guarantee as an imperative' (an 'as' phrase on a
+    verb with an object)."""
+    if noun.dep_ == "oprd" and noun.head.pos_ == "VERB":
+        return noun.head
+    prep = noun.head
+    # ('regarded expansion as unacceptable': an adjective the parser hangs on 'as' as a modifier)
+    if noun.dep_ not in {"pobj", "amod"} or prep.lower_ != "as" or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if verb.dep_ == "dobj" and verb.head.pos_ == "VERB":
+        return verb.head  # the 'as' phrase hung on the object
+    if verb.pos_ != "VERB":
+        return None
+    return verb if any(c.dep_ == "dobj" and c.i < prep.i for c in verb.children) else None
