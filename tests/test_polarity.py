@@ -63,6 +63,8 @@ TABLE = [
         "Demands",
         NE,
     ),
+    # troops told to leave the states that joined after 1997
+    ("Moscow says NATO troops should leave the Baltic states.", "russia", "Demands", "nato-1997-posture"),
     # a stance said of the object in an 'as' phrase is the subject's
     ("Lavrov regarded NATO expansion as unacceptable.", "lavrov", "Demands", NE),
     ("Moscow regarded a binding guarantee of non-enlargement as an imperative.", "russia", "Demands", NE),
