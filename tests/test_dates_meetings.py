@@ -93,6 +93,18 @@ def test_who_chairs_a_session_before_speaking_took_part(analyse):
     assert m.forum == "osce-permanent-council" and "rau" in {p.key for p in m.participants}
 
 
+def test_a_second_meeting_held_later_keeps_its_own_day_and_parties(analyse):
+    x = analyse(
+        "The U.S. Secretary of State will meet Volodymyr Zelensky in Kyiv on Wednesday and hold talks "
+        "with European counterparts in Berlin on Thursday.",
+        when=date(2022, 1, 18),
+    )
+    by_place = {m.place: m for m in x.meetings}
+    assert by_place["kyiv"].date == date(2022, 1, 19) and by_place["berlin"].date == date(2022, 1, 20)
+    assert "blinken" in {p.key for p in by_place["kyiv"].participants}  # the title names its holder
+    assert "zelensky" not in {p.key for p in by_place["berlin"].participants}
+
+
 def test_a_phone_call_is_a_remote_meeting(analyse):
     x = analyse("Joe Biden and Vladimir Putin spoke by phone on Thursday.", when=date(2021, 12, 31))
     [m] = x.meetings

@@ -241,6 +241,7 @@ class MeetingFinder:
                 ref = self.mentions.by_token.get(t.i)
             if ref is None and (
                 (t.pos_ == "NOUN" and t.dep_ in {"dobj", "pobj", "nsubj", "conj"})
+                or (t.pos_ == "PROPN" and t.dep_ in {"dobj", "pobj", "nsubj", "conj"} and self._title(t))
                 or (t.lower_ in {"he", "she"} and t.dep_ == "nsubj")
             ):  # 'his Finnish counterpart', 'the Polish minister', 'where he held talks'
                 refs = self.mentions.resolve(t)
@@ -262,6 +263,10 @@ class MeetingFinder:
                         for ref in self.mentions.resolve(c):
                             add(ref)
         return tuple(seen.values())
+
+    def _title(self, tok: Token) -> bool:
+        """'The U.S. Secretary of State will meet ...': a capitalised title standing for its holder."""
+        return tok.lemma_.lower() in self.vocab.lexicon("person-roles")
 
     def _negated_role(self, tok: Token) -> bool:
         """'Kyiv will not attend the talks', 'Russia was not invited': the negation denies taking
@@ -435,6 +440,8 @@ class MeetingFinder:
             return None
         event = self._token_at(pos)
         own = _own_phrase(event)
+        if event.dep_ == "dobj" and event.head.lemma_.lower() in self.event_verbs:
+            own |= _own_phrase(event.head)  # 'and hold talks in Berlin on Thursday': the holding's date
 
         def dist(d: DateMention) -> tuple[bool, float, int]:
             chars = d.start - pos if d.start >= pos else 1.5 * (pos - d.start)

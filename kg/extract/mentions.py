@@ -225,20 +225,32 @@ class Mentions:
                     return ref
         modifier = self._modifier_actor(tok)
         if lemma in self.vocab.lexicon("person-roles") or low in self.vocab.lexicon("person-roles"):
-            person = self.recent_person(tok.i, party=modifier.key if modifier else None)
+            # ('European counterparts' are not one person named before)
+            plural = tok.tag_ in {"NNS", "NNPS"}
+            person = None if plural else self.recent_person(tok.i, party=modifier.key if modifier else None)
             if person is not None:
                 return person
             if modifier is not None:  # 'its deputy secretary general': the gazetteer's holder of that role
+                # ('the U.S. Secretary of State': the title without the party's name, with its 'of')
                 words = [
-                    t.lower_ for t in tok.subtree if t.i < tok.i and t.dep_ not in {"det", "poss", "case"}
+                    t.lower_
+                    for t in tok.subtree
+                    if t.i < tok.i and t.dep_ not in {"det", "poss", "case"} and t.i not in self.by_token
                 ]
-                role = " ".join([*words, tok.lower_])
+                after = [
+                    t.lower_
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for t in c.subtree
+                    if t.dep_ != "det"
+                ]
+                roles = {" ".join([*words, tok.lower_]), " ".join([*words, tok.lower_, *after])}
                 holders = [
                     a.ref
                     for a in self.vocab.actors.values()
                     if a.ref.kind == PERSON
                     and a.ref.party == modifier.key
-                    and (a.ref.role or "").lower() == role.strip()
+                    and (a.ref.role or "").lower() in roles
                 ]
                 if len(holders) == 1:
                     return holders[0]
@@ -266,9 +278,10 @@ class Mentions:
             if c.dep_ in _MODIFIER_DEPS or (c.dep_ == "prep" and c.lower_ in {"for", "of", "from", "in"}):
                 for t in [c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"]:
                     for u in t.subtree:
-                        ref = self.by_token.get(u.i) or self._norp(u)
+                        # ('counterparts in Berlin': a place; 'her counterpart' is the other side)
+                        ref = None if c.lower_ == "in" else self.by_token.get(u.i) or self._norp(u)
                         if ref is None and c.dep_ == "prep":
-                            ref = self._party_of_his(u)  # ('her counterpart' is the other side)
+                            ref = self._party_of_his(u)  # 'officials in his delegation'
                         if ref is not None and ref.kind in (STATE, ORGANIZATION):
                             return self.vocab.actors[ref.party].ref if ref.party in self.vocab.actors else ref
         return None
