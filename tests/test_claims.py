@@ -635,6 +635,12 @@ _STANCE_CASES = {
         [("russia", "Demands", "ukraine-not-in-nato"), ("nato", "Rejects", "ukraine-not-in-nato")],
         [("russia", "Rejects", "ukraine-not-in-nato"), ("ukraine", "Rejects", "ukraine-not-in-nato")],
     ),
+    "a 'that' clause after a comma completes the demand noun before it": (
+        "Peskov said any further talks would be pointless unless they addressed Russia's main demand, "
+        "that NATO stop expanding.",
+        [("russia", "Demands", "nato-non-expansion"), ("peskov", "Demands", "nato-non-expansion")],
+        [("russia", "Rejects", "nato-non-expansion")],
+    ),
     "the object of a participle of saying is not its speaker": (
         "The allies met on Wednesday, with all members refusing Moscow's demand that they rule out "
         "admitting Ukraine.",

@@ -658,16 +658,23 @@ class ClaimFinder(ActorFinder):
         return 0
 
     def _misattached_content(self, prev: Token, node: Token) -> Token | None:
-        """'refusing Moscow's demand that they rule out X', parsed with the 'that' clause on the
-        verb: the demand noun the clause follows is what it completes."""
-        if prev.dep_ != "ccomp" or node.pos_ != "VERB":
+        """'refusing Moscow's demand that they rule out X', 'unless they addressed Russia's main
+        demand, that NATO stop expanding', parsed with the 'that' clause on a verb: the demand
+        noun the clause follows is what it completes."""
+        if prev.dep_ not in {"ccomp", "advcl"} or node.pos_ not in {"VERB", "AUX"}:
             return None
         mark = next((c for c in prev.children if c.dep_ == "mark" and c.lower_ == "that"), None)
-        if mark is None:
+        if mark is None or mark.i < 2:
             return None
-        for c in node.children:
-            if c.dep_ == "dobj" and c.right_edge.i == mark.i - 1 and c.lemma_.lower() in self.demand_nouns:
-                return c
+        before = self.doc[mark.i - 1]
+        if before.text in {",", ":", "—", "–"}:
+            before = self.doc[mark.i - 2]
+        if (
+            before.pos_ == "NOUN"
+            and before.lemma_.lower() in self.demand_nouns
+            and before.i not in prev.subtree
+        ):
+            return before
         return None
 
     def _named_by(self, noun: Token, ch: ConceptHit) -> bool:
