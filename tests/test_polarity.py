@@ -65,6 +65,17 @@ TABLE = [
     ),
     # troops told to leave the states that joined after 1997
     ("Moscow says NATO troops should leave the Baltic states.", "russia", "Demands", "nato-1997-posture"),
+    # the preposition of a refusal is part of it, not a second reversal
+    ("Finland pushed back against Russian demands that would close NATO's door.", "finland", "Rejects", NE),
+    ("Russia protested against the deployment of missiles in Romania.", "russia", "Demands", SW),
+    # not sharing another's view that X rejects X
+    (
+        "A French official said Paris did not share Moscow's view that NATO should pull back from "
+        "eastern Europe.",
+        "france",
+        "Rejects",
+        "nato-1997-posture",
+    ),
     # a stance said of the object in an 'as' phrase is the subject's
     ("Lavrov regarded NATO expansion as unacceptable.", "lavrov", "Demands", NE),
     ("Moscow regarded a binding guarantee of non-enlargement as an imperative.", "russia", "Demands", NE),

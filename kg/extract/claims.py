@@ -184,7 +184,7 @@ class ClaimFinder(ActorFinder):
         self.demand_conditions = vocab.lexicon("demand-conditions")
         self.threat_verbs = vocab.lexicon("threat-verbs")
         self.refusal_nouns = vocab.lexicon("refusal-nouns")
-        self.demand_like = self.demand_nouns | self.reference_nouns | vocab.lexicon("undertaking-nouns")
+        self.demand_like = self.demand_nouns | self.reference_nouns | self.content_nouns
         self.in_package = {d.key for d in vocab.demands if d.in_package}
         self.stance_cues = stance_cues(vocab)
         self.concept_finder = ConceptFinder(doc, vocab)
@@ -602,6 +602,8 @@ class ClaimFinder(ActorFinder):
             and (node.i not in walk.cue_tokens or given_away)
             and is_reverser(node, self.reversers)
             and not self._condition_prep(node)
+            # 'pushed back against the demands', 'argued against it': the refusal's own preposition
+            and not (node.dep_ == "prep" and any(p.side < 0 for p in at.get(node.head.i, [])))
         )
         decided = not outside and self._other_decides(node, prev, ch)
         flips = len(negs) + reverser + decided + self._misattached_reverser(prev, node)
