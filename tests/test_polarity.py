@@ -65,6 +65,13 @@ TABLE = [
     ),
     # troops told to leave the states that joined after 1997
     ("Moscow says NATO troops should leave the Baltic states.", "russia", "Demands", "nato-1997-posture"),
+    # a threat in the complement of a modal clause is made against what 'if' names
+    (
+        "If NATO keeps expanding, Russia will have to respond, a Russian diplomat warned.",
+        "russia",
+        "Demands",
+        NE,
+    ),
     # the preposition of a refusal is part of it, not a second reversal
     ("Finland pushed back against Russian demands that would close NATO's door.", "finland", "Rejects", NE),
     ("Russia protested against the deployment of missiles in Romania.", "russia", "Demands", SW),
@@ -95,6 +102,13 @@ NO_CLAIM = [
     ),
     ("London received the Russian draft on security guarantees.", "uk", "legal-security-guarantees"),
     ("NATO expansion continued through the decade.", None, NE),
+    # a stance asked about in a 'whether' clause is not taken
+    ("Orban did not say whether Hungary supported an end to the alliance's enlargement.", None, NE),
+    (
+        "Asked whether France would support a moratorium on Ukraine's accession to NATO, Macron declined.",
+        None,
+        UA,
+    ),
     # denying what one's own side's proposals are is no refusal of them
     (
         "Lavrov said Russia's security proposals were not a buffet the West could pick from.",

@@ -151,6 +151,20 @@ def stance_cues(vocab: Vocabulary) -> StanceCues:
     return cues
 
 
+def _whether_clause(anchor: Token, deciding: frozenset[str]) -> bool:
+    """Whether a stance word stands in a 'whether' clause ('did not say whether Budapest supported
+    X', 'asked whether France would support X'): the stance is asked about, not taken. What is
+    decided ('Ukraine alone would choose whether to seek membership') is no question."""
+    node = anchor
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
+            return node.head.lemma_.lower() not in deciding
+        if node.dep_ not in {"conj", "xcomp", "dobj", "pobj", "prep"} or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _adverbial_of(clause: Token, node: Token) -> bool:
     return clause.dep_ == "advcl" and clause.head.i == node.i
 
@@ -198,7 +212,7 @@ class ClaimFinder(ActorFinder):
         preds = [
             self._predicate(hit, self.stance_cues.family[hit.cue])
             for hit in match_any(self.stance_cues.family_cues, norms, exclude, tight=True)
-            if self._negation_first(hit)
+            if self._negation_first(hit) and not self._said_not_say(hit)
         ]
         taken = frozenset(i for p in preds for i in p.hit.tokens) | exclude
         preds += self._owned_refusals(norms, taken) + self._sole_deciders(norms)
@@ -243,6 +257,12 @@ class ClaimFinder(ActorFinder):
             if any(c.dep_ == "poss" and self.resolve(c) for c in tok.children):
                 out.append(Predicate(Hit(Cue.parse(tok.lemma_.lower()), (i,)), tok, REJECT, "noun", [i]))
         return out
+
+    def _said_not_say(self, hit: Hit) -> bool:
+        """'did not say whether': the verb of saying, not 'no say' (no right to decide)."""
+        return self.stance_cues.family[hit.cue] == VETO and any(
+            self.doc[i].lower_ == "say" and self.doc[i].pos_ in {"VERB", "AUX"} for i in hit.tokens
+        )
 
     def _negation_first(self, hit: Hit) -> bool:
         """A cue with a negation word ('no say', 'not accept') has it before its other words:
@@ -539,6 +559,8 @@ class ClaimFinder(ActorFinder):
             cue_tokens = cue_tokens - dropped  # its 'not' negates the giving away
         if any(self._conditional(p) for p in here):
             return False  # 'will not be discussed without Kyiv': a condition, not a refusal
+        if any(p.kind in {"verb", "noun"} and _whether_clause(p.anchor, self.decision_verbs) for p in here):
+            return False  # 'did not say whether Budapest supported X': a stance asked about, not taken
         if prev.dep_ == "prep" and prev.lower_ in {"to", "on"} and self._in_response(node):
             walk.answered = True  # 'would not accept partial answers to its proposals': the answer
         if walk.answered:
@@ -950,7 +972,10 @@ class ClaimFinder(ActorFinder):
         if _adverbial_of(prev, node):
             marks = [c for c in prev.children if c.dep_ == "mark"]
             marker = next((c for c in marks if c.lower_ in self.demand_conditions), None)
-            if marker is None and node.lemma_.lower() in self.threat_verbs and self._modal_clause(node):
+            # ('will have to respond', 'would be forced to respond': the threat is the complement)
+            threat = {node.lemma_.lower()} | {c.lemma_.lower() for c in node.children if c.dep_ == "xcomp"}
+            modal = self._modal_clause(node) or (node.dep_ == "xcomp" and self._modal_clause(node.head))
+            if marker is None and threat & self.threat_verbs and modal:
                 # 'Moscow would respond if NATO kept expanding': the threat is against what 'if' names
                 marker, family = next((c for c in marks if c.lower_ == "if"), None), REJECT
         elif self._condition_prep(prev):
