@@ -105,6 +105,14 @@ def test_a_second_meeting_held_later_keeps_its_own_day_and_parties(analyse):
     assert "zelensky" not in {p.key for p in by_place["berlin"].participants}
 
 
+def test_a_meeting_one_is_ready_to_host_is_an_offer(analyse):
+    x = analyse(
+        "ANKARA - Erdogan said on Thursday he was ready to host a meeting between Putin and Zelensky.",
+        when=date(2022, 2, 3),
+    )
+    assert x.meetings == []
+
+
 def test_a_phone_call_is_a_remote_meeting(analyse):
     x = analyse("Joe Biden and Vladimir Putin spoke by phone on Thursday.", when=date(2021, 12, 31))
     [m] = x.meetings

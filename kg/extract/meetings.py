@@ -76,6 +76,7 @@ class MeetingFinder:
         self.event_verbs = vocab.lexicon("event-verbs")
         self.reporting = vocab.lexicon("reporting-verbs")
         self.topic_preps = vocab.lexicon("topic-prepositions")
+        self.offers = vocab.lexicon("offer-words")
         self.not_participant_preps = self.topic_preps | _SEQUENCE_PREPS
         self.place_alias = {a.lower(): k for k, p in vocab.places.items() for a in p.aliases}
         actor_alias = {
@@ -263,6 +264,18 @@ class MeetingFinder:
                         for ref in self.mentions.resolve(c):
                             add(ref)
         return tuple(seen.values())
+
+    def _offered(self, event: Token) -> bool:
+        """An event someone is ready, willing or offers to hold ('said he was ready to host a
+        meeting', 'offered to host talks')."""
+        node = event
+        for _ in range(4):
+            if node.lemma_.lower() in self.offers:
+                return True
+            if node.dep_ not in {"dobj", "pobj", "prep", "xcomp", "acomp"} or node.head.i == node.i:
+                return False
+            node = node.head
+        return node.lemma_.lower() in self.offers
 
     def _title(self, tok: Token) -> bool:
         """'The U.S. Secretary of State will meet ...': a capitalised title standing for its holder."""
@@ -528,6 +541,8 @@ class MeetingFinder:
             respectively = len(forum_anchors) > 1 and len(forum_anchors) == len(later)
             for pos, forum, kind in anchors:
                 event = self._token_at(pos)
+                if forum is None and self._offered(event):
+                    continue  # 'was ready to host a meeting between ...': an offer, not a meeting
                 if self._vague_period(event):
                     when = None  # 'next week's talks': no day to resolve
                 elif respectively and forum is not None:
