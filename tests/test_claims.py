@@ -641,6 +641,13 @@ _STANCE_CASES = {
         [("russia", "Demands", "nato-non-expansion"), ("peskov", "Demands", "nato-non-expansion")],
         [("russia", "Rejects", "nato-non-expansion")],
     ),
+    "'the text' does not point forward to a proposer named after it": (
+        "The European Parliament adopted a resolution on Thursday. The text said every European country "
+        "had the right to choose its own alliances, and that Russia's demands to halt NATO enlargement "
+        "were unacceptable.",
+        [("russia", "Demands", "nato-non-expansion")],
+        [("russia", "Rejects", "nato-non-expansion")],
+    ),
     "the object of a participle of saying is not its speaker": (
         "The allies met on Wednesday, with all members refusing Moscow's demand that they rule out "
         "admitting Ukraine.",

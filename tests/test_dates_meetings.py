@@ -113,6 +113,26 @@ def test_a_meeting_one_is_ready_to_host_is_an_offer(analyse):
     assert x.meetings == []
 
 
+def test_a_meeting_denied_is_none(analyse):
+    x = analyse(
+        "MOSCOW - Russian Deputy Foreign Minister Sergei Ryabkov said on Thursday he saw no reason to "
+        "sit down with the Americans again in the coming days.",
+        when=date(2022, 1, 13),
+    )
+    assert x.meetings == []
+
+
+def test_the_parties_of_another_meeting_named_inside_are_not_this_ones(analyse):
+    x = analyse(
+        "NATO foreign ministers held a video conference on Friday to prepare for next week's "
+        "meetings with Russia.",
+        when=date(2022, 1, 7),
+    )
+    assert not any(
+        "russia" in {p.key for p in m.participants} and m.date == date(2022, 1, 7) for m in x.meetings
+    )
+
+
 def test_a_phone_call_is_a_remote_meeting(analyse):
     x = analyse("Joe Biden and Vladimir Putin spoke by phone on Thursday.", when=date(2021, 12, 31))
     [m] = x.meetings

@@ -203,6 +203,8 @@ class ClaimFinder(ActorFinder):
         self.stance_cues = stance_cues(vocab)
         self.concept_finder = ConceptFinder(doc, vocab)
         self.proposer: ActorRef | None = None
+        # where the proposer was last named, and the one before: 'the text' cannot point forward
+        self.proposer_from, self.earlier_proposer = -1, None
         # per concept, the party the document has already shown demanding it: the proposer of that issue
         self.demanded_by: dict[str, str] = {}
         self._preds: list[Predicate] = []

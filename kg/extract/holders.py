@@ -25,7 +25,9 @@ class ActorFinder:
             if owner:
                 return owner
             if any(c.lower_ in {"the", "these", "those", "this", "its"} for c in tok.children):
-                return [self.proposer] if self.proposer else []
+                # ('The text said ... that Russia's demands were unacceptable': not Russia's text)
+                proposer = self.earlier_proposer if self.proposer_from > tok.i else self.proposer
+                return [proposer] if proposer else []
         if tok.lower_ in DEMONSTRATIVES:
             return []
         return self.mentions.resolve(tok, speaker=self.speech.speaker_of(tok))
@@ -206,7 +208,7 @@ class ActorFinder:
     # ------------------------------------------------------------------ discourse state
     def update_proposer(self, sent: Span) -> None:
         """'Russia proposed draft treaties', 'Moscow published its demands', 'Russia's drafts'."""
-        by_owner = None
+        by_owner, at = None, -1
         for tok in sent:
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and lemma in self.propose_verbs:
@@ -215,15 +217,19 @@ class ActorFinder:
                     refs = self.mentions.resolve(subj[0]) if subj else []
                     party = self._party(refs[0]) if refs else None
                     if party is not None:
-                        self.proposer = party
+                        self._set_proposer(party, tok.i)
                         return
             elif tok.pos_ == "NOUN" and lemma in self.proposal_nouns and by_owner is None:
                 possessed = any(c.dep_ in {"poss", "amod"} for c in tok.children)
                 # 'handed Russia a reply to its demands': 'its' is the nearest state, not the subject
                 refs = self.owner(tok, agents=False) if possessed else []
                 by_owner = self._party(refs[0]) if refs else None
+                at = tok.i
         if by_owner is not None:
-            self.proposer = by_owner
+            self._set_proposer(by_owner, at)
+
+    def _set_proposer(self, party: ActorRef, at: int) -> None:
+        self.earlier_proposer, self.proposer, self.proposer_from = self.proposer, party, at
 
     def _proposed(self, noun: Token, verb: Token) -> bool:
         """Whether a proposal noun after a verb of proposing is what it proposes: not the

@@ -323,6 +323,10 @@ class MeetingFinder:
         for t in event.subtree:  # drop topics ('talks on Ukraine') and other events ('ahead of talks')
             if t.dep_ in {"prep", "advmod"} and t.lower_ in self.not_participant_preps:
                 out -= {u.i for u in t.subtree}
+            elif t.i != event.i and t.pos_ == "NOUN" and self._is_event(t) and not self._same_event(event, t):
+                out -= {
+                    u.i for u in t.subtree
+                }  # 'held a video conference to prepare for meetings with Russia'
         shared = event
         while shared.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in shared.children):
             shared = shared.head  # 'flew into Warsaw and will meet Lavrov': the subject they share
@@ -443,6 +447,14 @@ class MeetingFinder:
             for c in node.children
         )
 
+    @staticmethod
+    def _same_event(event: Token, other: Token) -> bool:
+        """Whether an event word below ``event`` names it again ('held talks', 'the meeting of the
+        NATO-Russia Council'), not another event."""
+        if event.pos_ == "VERB":
+            return other.head.i == event.i
+        return _one_phrase_of(event, other)
+
     def _is_event(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.nouns or tok.lower_ in self.nouns or tok.ent_type_ == "FORUM"
 
@@ -541,8 +553,8 @@ class MeetingFinder:
             respectively = len(forum_anchors) > 1 and len(forum_anchors) == len(later)
             for pos, forum, kind in anchors:
                 event = self._token_at(pos)
-                if forum is None and self._offered(event):
-                    continue  # 'was ready to host a meeting between ...': an offer, not a meeting
+                if forum is None and (self._offered(event) or _denied_verb(event)):
+                    continue  # 'was ready to host a meeting', 'saw no reason to sit down with
                 if self._vague_period(event):
                     when = None  # 'next week's talks': no day to resolve
                 elif respectively and forum is not None:
@@ -632,6 +644,21 @@ def extract_meetings(
 
 def _sides(parts: tuple[ActorRef, ...]) -> int:
     return len({p.party or p.key for p in parts})
+
+
+def _denied_verb(event: Token) -> bool:
+    """A meeting verb negated, or the complement of a denied noun: 'did not meet', 'saw no reason
+    to sit down with the Americans', 'has no plans to meet'."""
+    if event.pos_ != "VERB":
+        return False
+    node = event
+    for _ in range(3):
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in node.children):
+            return True
+        if node.dep_ not in {"xcomp", "acl", "relcl"} or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _appeal(noun: Token) -> bool:
