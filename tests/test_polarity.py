@@ -65,6 +65,13 @@ TABLE = [
     ),
     # troops told to leave the states that joined after 1997
     ("Moscow says NATO troops should leave the Baltic states.", "russia", "Demands", "nato-1997-posture"),
+    # a consequence denied by its object ('see no grounds') asks for what 'without' names
+    (
+        '"Without a guarantee of NATO\'s non-expansion, we see no grounds for new talks," Ryabkov said.',
+        "ryabkov",
+        "Demands",
+        NE,
+    ),
     # a threat in the complement of a modal clause is made against what 'if' names
     (
         "If NATO keeps expanding, Russia will have to respond, a Russian diplomat warned.",

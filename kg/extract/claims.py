@@ -1001,7 +1001,12 @@ class ClaimFinder(ActorFinder):
             or verb.pos_ not in {"VERB", "AUX"}
         ):
             return False
-        return self._modal_clause(verb) or bool(negations(verb, frozenset()))
+        # ('without a guarantee, we see no grounds for a new round': a denied object negates it too)
+        denied = any(
+            c.dep_ in {"dobj", "attr"} and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+            for c in verb.children
+        )
+        return self._modal_clause(verb) or bool(negations(verb, frozenset())) or denied
 
     def _reference_subject(self, node: Token, prev: Token) -> list[Predicate]:
         """'Those demands include X', 'The proposals call for X': a demand noun as the subject of
