@@ -648,6 +648,22 @@ _STANCE_CASES = {
         [("russia", "Demands", "nato-non-expansion")],
         [("russia", "Rejects", "nato-non-expansion")],
     ),
+    "the 'on' of a date is no 'call on'": (
+        "Estonia's Prime Minister Kaja Kallas on Tuesday called Russia's demand for NATO to withdraw "
+        "from the Baltic states a non-starter.",
+        [("russia", "Demands", "nato-1997-posture")],
+        [("kallas", "Demands", "nato-1997-posture"), ("kaja-kallas", "Demands", "nato-1997-posture")],
+    ),
+    "a call for, with a date between": (
+        "Kallas called on Thursday for a larger allied military presence in the Baltic states.",
+        [("kallas", "Rejects", "nato-1997-posture")],
+        [("kallas", "Demands", "nato-1997-posture")],
+    ),
+    "troops sent to a post-1997 member": (
+        "Kallas called on NATO to send more troops to the Baltic states.",
+        [("kallas", "Rejects", "nato-1997-posture")],
+        [("kallas", "Demands", "nato-1997-posture")],
+    ),
     "the object of a participle of saying is not its speaker": (
         "The allies met on Wednesday, with all members refusing Moscow's demand that they rule out "
         "admitting Ukraine.",

@@ -213,7 +213,9 @@ class ClaimFinder(ActorFinder):
     def predicates(self, norms: dict[int, set[str]], exclude: frozenset[int]) -> list[Predicate]:
         preds = [
             self._predicate(hit, self.stance_cues.family[hit.cue])
-            for hit in match_any(self.stance_cues.family_cues, norms, exclude, tight=True)
+            for hit in match_any(
+                self.stance_cues.family_cues, norms, exclude, tight=True, accept=self._undated
+            )
             if self._negation_first(hit) and not self._said_not_say(hit)
         ]
         taken = frozenset(i for p in preds for i in p.hit.tokens) | exclude
@@ -259,6 +261,15 @@ class ClaimFinder(ActorFinder):
             if any(c.dep_ == "poss" and self.resolve(c) for c in tok.children):
                 out.append(Predicate(Hit(Cue.parse(tok.lemma_.lower()), (i,)), tok, REJECT, "noun", [i]))
         return out
+
+    def _undated(self, tokens: tuple[int, ...]) -> bool:
+        """'Kallas on Tuesday called X a non-starter': the 'on' of a date is no 'call on' (unless
+        a 'for' follows: 'called on Thursday for a larger presence')."""
+        for i in tokens:
+            on = self.doc[i]
+            if on.lower_ == "on" and any(c.dep_ == "pobj" and c.ent_type_ == "DATE" for c in on.children):
+                return any(c.dep_ == "prep" and c.lower_ == "for" for c in on.head.children)
+        return True
 
     def _said_not_say(self, hit: Hit) -> bool:
         """'did not say whether': the verb of saying, not 'no say' (no right to decide)."""
