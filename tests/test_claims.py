@@ -664,6 +664,21 @@ _STANCE_CASES = {
         [("kallas", "Rejects", "nato-1997-posture")],
         [("kallas", "Demands", "nato-1997-posture")],
     ),
+    "not bargaining over one's own demand insists on it": (
+        "Lavrov said Moscow would not bargain over its demand that NATO stop expanding.",
+        [("russia", "Demands", "nato-non-expansion"), ("lavrov", "Demands", "nato-non-expansion")],
+        [("russia", "Rejects", "nato-non-expansion"), ("lavrov", "Rejects", "nato-non-expansion")],
+    ),
+    "not bargaining over another's demand refuses it": (
+        "Washington would not negotiate on Russia's demand that NATO stop expanding.",
+        [("russia", "Demands", "nato-non-expansion"), ("usa", "Rejects", "nato-non-expansion")],
+        [("usa", "Demands", "nato-non-expansion")],
+    ),
+    "not bargaining over the open door keeps it": (
+        "Blinken made clear that Washington would not bargain over the principle of NATO's open door.",
+        [("usa", "Rejects", "nato-non-expansion")],
+        [("usa", "Demands", "nato-non-expansion")],
+    ),
     "the object of a participle of saying is not its speaker": (
         "The allies met on Wednesday, with all members refusing Moscow's demand that they rule out "
         "admitting Ukraine.",

@@ -562,6 +562,10 @@ class ClaimFinder(ActorFinder):
         noun = self._misattached_content(prev, node)
         if noun is not None:  # the demand noun the clause says the content of speaks first
             here = [p for p in at.get(noun.i, []) if id(p) not in walk.applied and p not in here] + here
+        # ('would not negotiate on its demand that X', the clause hung on the verb: the demand is its topic)
+        demand_topic = (
+            noun is not None and noun.head.lower_ in self.topic_preps and noun.head.head.i == node.i
+        )
         # 'will not negotiate away X': giving X away, negated, keeps X; not a refusal to talk about X
         given_away = node.lemma_.lower() in self.concessions and is_reverser(node, self.reversers)
         cue_tokens = walk.cue_tokens
@@ -668,7 +672,8 @@ class ClaimFinder(ActorFinder):
         discussed = discussed or (carried and walk.discussed)
         for p in sorted(here, key=lambda p: p.kind != "noun"):
             # only a refusal of giving way keeps a side ('wants to discuss X' does not)
-            if (carried and p.side < 0) or (issue and p.anchor.lemma_.lower() in self.concessions):
+            conceding = p.anchor.lemma_.lower() in self.concessions
+            if (carried and p.side < 0) or ((issue or (demand_topic and p.anchor.i == node.i)) and conceding):
                 self._apply_issue(walk, p, ch, plain=discussed)
             elif carried and walk.discussed and walk.sign < 0:
                 # 'wanted to discuss missile deployments': the opposite named as a topic of talks is
@@ -748,6 +753,12 @@ class ClaimFinder(ActorFinder):
         ('NATO will not compromise on its open door') is its side; else no claim."""
         walk.applied.add(id(p))
         holders, how = self.holder(p)
+        parties = {h.party or h.key for h in holders}
+        kept = [sign for held, _, sign in walk.out if {h.party or h.key for h in held} & parties]
+        if kept:  # 'Moscow would not bargain over its demand that NATO stop expanding': it insists
+            walk.out += [([h], how, kept[-1]) for h in holders]
+            walk.pending = None
+            return
         # the one who put proposals forward, else the party the document showed demanding the concept
         proposer = self.proposer.party or self.proposer.key if self.proposer else None
         proposer = proposer or self.demanded_by.get(ch.key)
