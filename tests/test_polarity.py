@@ -72,6 +72,14 @@ TABLE = [
         "Demands",
         NE,
     ),
+    # a right no one has is denied
+    (
+        "Zelensky said no country had the right to block Ukraine's bid to join NATO.",
+        "zelensky",
+        "Rejects",
+        UA,
+    ),
+    ("Blinken said Ukraine had the right to join NATO.", "blinken", "Rejects", UA),
     # a threat in the complement of a modal clause is made against what 'if' names
     (
         "If NATO keeps expanding, Russia will have to respond, a Russian diplomat warned.",

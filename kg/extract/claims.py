@@ -655,6 +655,9 @@ class ClaimFinder(ActorFinder):
         )
         if not here and near and self._asserts(prev, node):
             walk.pending = walk.sign  # 'NATO's door remains open', 'the right to choose': a stated position
+            having = node.dep_ == "dobj" and node.head.lemma_.lower() in {"have", "hold", "possess"}
+            if node.pos_ == "NOUN" and having and len(negations(node.head)) % 2:
+                walk.pending = -walk.sign  # 'no country had the right to block X': the right denied
         here += self._reference_subject(node, prev) + conditions
         # 'would not budge on X'; 'would not discuss X': what one will not talk about is an issue too
         discussed = prev.dep_ == "dobj" and node.pos_ == "VERB" and node.lemma_.lower() in self.concessions
