@@ -72,6 +72,13 @@ TABLE = [
         "Demands",
         NE,
     ),
+    # welcoming troops in a post-1997 member's capital keeps them there
+    (
+        "The minister said Vilnius would welcome a permanent US troop presence.",
+        "lithuania",
+        "Rejects",
+        "nato-1997-posture",
+    ),
     # a right no one has is denied
     (
         "Zelensky said no country had the right to block Ukraine's bid to join NATO.",
