@@ -133,6 +133,18 @@ def test_the_parties_of_another_meeting_named_inside_are_not_this_ones(analyse):
     )
 
 
+def test_the_permanent_council_and_no_party_from_a_quote(analyse):
+    x = analyse(
+        'VIENNA - "Nothing about Ukraine without Ukraine," Michael Carpenter told the Permanent Council, '
+        "which met in Vienna.",
+        when=date(2022, 1, 13),
+    )
+    [m] = x.meetings
+    assert m.forum == "osce-permanent-council"
+    keys = {p.key for p in m.participants}
+    assert "carpenter" in keys and "ukraine" not in keys
+
+
 def test_a_phone_call_is_a_remote_meeting(analyse):
     x = analyse("Joe Biden and Vladimir Putin spoke by phone on Thursday.", when=date(2021, 12, 31))
     [m] = x.meetings

@@ -233,9 +233,14 @@ class MeetingFinder:
                 if ref.kind == PERSON and ref.party in self.vocab.actors and ref.party not in seen:
                     seen[ref.party] = self.vocab.actors[ref.party].ref
 
+        quoted = self.speech.quote_at(event.idx) if self.speech is not None else None
         for t in sent:
             if t.i in skip or t.i not in related:
                 continue
+            if self.speech is not None and not is_first_person(t):
+                k = self.speech.quote_at(t.idx)
+                if k is not None and k != quoted:
+                    continue  # '"Nothing about Ukraine without Ukraine," X told the council, which met'
             if is_first_person(t) and self.speech is not None:
                 ref = self.speech.speaker_of(t)
             else:
