@@ -77,6 +77,7 @@ class MeetingFinder:
         self.reporting = vocab.lexicon("reporting-verbs")
         self.topic_preps = vocab.lexicon("topic-prepositions")
         self.offers = vocab.lexicon("offer-words")
+        self.roles = vocab.lexicon("person-roles")
         self.not_participant_preps = self.topic_preps | _SEQUENCE_PREPS
         self.place_alias = {a.lower(): k for k, p in vocab.places.items() for a in p.aliases}
         actor_alias = {
@@ -274,17 +275,17 @@ class MeetingFinder:
         """An event someone is ready, willing or offers to hold ('said he was ready to host a
         meeting', 'offered to host talks')."""
         node = event
-        for _ in range(4):
+        for _ in range(5):
             if node.lemma_.lower() in self.offers:
                 return True
             if node.dep_ not in {"dobj", "pobj", "prep", "xcomp", "acomp"} or node.head.i == node.i:
                 return False
             node = node.head
-        return node.lemma_.lower() in self.offers
+        return False
 
     def _title(self, tok: Token) -> bool:
         """'The U.S. Secretary of State will meet ...': a capitalised title standing for its holder."""
-        return tok.lemma_.lower() in self.vocab.lexicon("person-roles")
+        return tok.lemma_.lower() in self.roles
 
     def _negated_role(self, tok: Token) -> bool:
         """'Kyiv will not attend the talks', 'Russia was not invited': the negation denies taking
@@ -318,7 +319,7 @@ class MeetingFinder:
             head.i in self.mentions.by_token
             or head.pos_ == "PROPN"
             or self._is_event(head)
-            or lemma in self.vocab.lexicon("person-roles")
+            or lemma in self.roles
             or lemma in self.vocab.lexicon("group-nouns")
         )
 
@@ -329,9 +330,8 @@ class MeetingFinder:
             if t.dep_ in {"prep", "advmod"} and t.lower_ in self.not_participant_preps:
                 out -= {u.i for u in t.subtree}
             elif t.i != event.i and t.pos_ == "NOUN" and self._is_event(t) and not self._same_event(event, t):
-                out -= {
-                    u.i for u in t.subtree
-                }  # 'held a video conference to prepare for meetings with Russia'
+                # 'held a video conference to prepare for meetings with Russia': that other meeting's
+                out -= {u.i for u in t.subtree}
         shared = event
         while shared.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in shared.children):
             shared = shared.head  # 'flew into Warsaw and will meet Lavrov': the subject they share

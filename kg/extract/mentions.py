@@ -278,10 +278,12 @@ class Mentions:
             if c.dep_ in _MODIFIER_DEPS or (c.dep_ == "prep" and c.lower_ in {"for", "of", "from", "in"}):
                 for t in [c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"]:
                     for u in t.subtree:
-                        # ('counterparts in Berlin': a place; 'her counterpart' is the other side)
-                        ref = None if c.lower_ == "in" else self.by_token.get(u.i) or self._norp(u)
+                        ref = None
+                        if c.lower_ != "in":  # ('counterparts in Berlin': a place, not their side)
+                            ref = self.by_token.get(u.i) or self._norp(u)
                         if ref is None and c.dep_ == "prep":
-                            ref = self._party_of_his(u)  # 'officials in his delegation'
+                            # 'officials in his delegation' ('her counterpart', a poss, is the other side)
+                            ref = self._party_of_his(u)
                         if ref is not None and ref.kind in (STATE, ORGANIZATION):
                             return self.vocab.actors[ref.party].ref if ref.party in self.vocab.actors else ref
         return None
