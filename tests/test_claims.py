@@ -679,6 +679,16 @@ _STANCE_CASES = {
         [("usa", "Rejects", "nato-non-expansion")],
         [("usa", "Demands", "nato-non-expansion")],
     ),
+    "the opposite of a demand as the topic of talks states no position": (
+        "Kyiv urged NATO not to hold talks about Ukraine's membership without Ukrainian participation.",
+        [],
+        [("ukraine", "Demands", "ukraine-not-in-nato"), ("ukraine", "Rejects", "ukraine-not-in-nato")],
+    ),
+    "a neutral Ukraine stays out of the alliance": (
+        "Ukraine's foreign ministry rejected suggestions that Ukraine adopt a neutral status.",
+        [("ukraine", "Rejects", "ukraine-not-in-nato")],
+        [("ukraine", "Demands", "ukraine-not-in-nato")],
+    ),
     "the object of a participle of saying is not its speaker": (
         "The allies met on Wednesday, with all members refusing Moscow's demand that they rule out "
         "admitting Ukraine.",

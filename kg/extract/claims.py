@@ -191,6 +191,7 @@ class ClaimFinder(ActorFinder):
         self.propose_verbs = vocab.lexicon("propose-verbs")
         self.inclusion_verbs = vocab.lexicon("inclusion-verbs")
         self.answering_verbs = vocab.lexicon("answering-verbs")
+        self.meeting_nouns = vocab.lexicon("meeting-nouns")
         self.content_nouns = vocab.lexicon("content-nouns")
         self.reference_nouns = vocab.lexicon("reference-nouns")
         self.demand_nouns = vocab.lexicon("demand-nouns")
@@ -604,6 +605,10 @@ class ClaimFinder(ActorFinder):
             return True
         if prev.lower_ in self.topic_preps and not walk.reversed and self._demand_topic(node, prev):
             walk.sign = +1  # 'demands on NATO expansion': the topic names the demand's issue
+        if prev.lower_ in self.topic_preps and node.lemma_.lower() in self.meeting_nouns and walk.sign < 0:
+            # 'urged NATO not to hold talks about Ukraine's membership without Kyiv': the opposite of a
+            # demand as the topic of talks states no position ('talks on guarantees' still may)
+            return False
         reporting = is_reporting(node, self.reporting)
         if not reporting:
             walk.subjects += [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
