@@ -689,6 +689,12 @@ _STANCE_CASES = {
         [("ukraine", "Rejects", "ukraine-not-in-nato")],
         [("ukraine", "Demands", "ukraine-not-in-nato")],
     ),
+    "the subject inside what is mandatory is the one told": (
+        "Ryabkov said it was absolutely mandatory for Moscow that NATO commit to not deploying strike "
+        "weapons near Russia's borders.",
+        [("ryabkov", "Demands", "no-strike-weapons-near-russia")],
+        [("nato", "Demands", "no-strike-weapons-near-russia")],
+    ),
     "the object of a participle of saying is not its speaker": (
         "The allies met on Wednesday, with all members refusing Moscow's demand that they rule out "
         "admitting Ukraine.",

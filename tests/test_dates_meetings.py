@@ -145,6 +145,17 @@ def test_the_permanent_council_and_no_party_from_a_quote(analyse):
     assert "carpenter" in keys and "ukraine" not in keys
 
 
+def test_a_call_to_do_something_is_an_appeal_but_a_call_held_is_a_meeting(analyse):
+    x = analyse(
+        "On Wednesday NATO delivered its answer, rejecting Moscow's call to bar Ukraine from the alliance.",
+        when=date(2022, 1, 26),
+    )
+    assert x.meetings == []
+    y = analyse("Biden held a call to discuss Ukraine with Macron on Friday.", when=date(2022, 1, 14))
+    [m] = y.meetings
+    assert m.place == "remote" and {"biden", "macron"} <= {p.key for p in m.participants}
+
+
 def test_a_phone_call_is_a_remote_meeting(analyse):
     x = analyse("Joe Biden and Vladimir Putin spoke by phone on Thursday.", when=date(2021, 12, 31))
     [m] = x.meetings

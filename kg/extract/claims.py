@@ -874,10 +874,18 @@ class ClaimFinder(ActorFinder):
             if node.pos_ in {"NOUN", "PROPN"}:
                 return lemma in self.content_nouns or lemma in self.demand_nouns
             if any(
-                q.kind in {"verb", "modal"} and q.family == DEMAND and q.anchor.i == node.i
+                q.family == DEMAND
+                and (
+                    (q.kind in {"verb", "modal"} and q.anchor.i == node.i)
+                    or (
+                        q.kind in {"copula", "modal"}
+                        and q.anchor.dep_ == "acomp"
+                        and q.anchor.head.i == node.i
+                    )
+                )
                 for q in self._preds
             ):
-                return True  # 'demanded that NATO not allow ...'
+                return True  # 'demanded that NATO not allow ...', 'it was mandatory that NATO commit
         return False
 
     def _reported(self, walk: _Walk, verb: Token, prev: Token, head: Token) -> bool:

@@ -164,8 +164,10 @@ class ActorFinder:
         return {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in {"prt", "advmod"}}
 
     def adjective_holder(self, pred: Token) -> list[ActorRef]:
-        """'unacceptable to Moscow', 'imperative for Russia': the one it is unacceptable to."""
-        for c in pred.children:
+        """'unacceptable to Moscow', 'imperative for Russia': the one it is unacceptable to (the
+        parser may hang the phrase on the copula: 'it was mandatory for Moscow that ...')."""
+        copula = [pred.head] if pred.dep_ == "acomp" and pred.head.lemma_ == "be" else []
+        for c in (*pred.children, *(c for v in copula for c in v.children)):
             if c.dep_ == "prep" and c.lower_ in {"to", "for"}:
                 for g in c.children:
                     if g.dep_ == "pobj":

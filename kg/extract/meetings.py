@@ -187,7 +187,7 @@ class MeetingFinder:
             if t.pos_ == "NOUN" and (lemma in self.nouns or t.lower_ in self.nouns):
                 if t.lower_ == "round" and not any(c.lower_ == "of" for c in t.children):
                     continue
-                if lemma == "call" and _appeal(t):
+                if lemma == "call" and _appeal(t, self.event_verbs):
                     continue  # 'the Russian call for troops to leave' is a demand, not a phone call
                 out.append(t)
             elif t.pos_ == "VERB" and (lemma in self.verbs or self._phrasal(t) in self.verbs):
@@ -666,10 +666,18 @@ def _denied_verb(event: Token) -> bool:
     return False
 
 
-def _appeal(noun: Token) -> bool:
-    """'a call for restraint': an appeal. ('a call to discuss Ukraine', 'a call on Friday' are
-    meetings.)"""
-    return any(c.dep_ == "prep" and c.lower_ == "for" for c in noun.children)
+def _appeal(noun: Token, event_verbs: frozenset[str]) -> bool:
+    """'a call for restraint', 'rejecting Moscow's call to bar Ukraine': an appeal. ('held a call
+    to discuss Ukraine', 'a call with Biden', 'a call on Friday' are meetings.)"""
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in noun.children):
+        return True
+    with_someone = any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in noun.children)
+    infinitive = any(
+        c.dep_ in {"acl", "relcl"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in noun.children
+    )
+    held = noun.dep_ == "dobj" and noun.head.lemma_.lower() in event_verbs
+    return infinitive and not with_someone and not held
 
 
 def _absolute(prep: Token) -> bool:
