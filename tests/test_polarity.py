@@ -79,6 +79,13 @@ TABLE = [
         "Rejects",
         "nato-1997-posture",
     ),
+    # the noun of a refusal word refuses too
+    (
+        '"The key issue is the inadmissibility of further NATO expansion," Lavrov wrote.',
+        "lavrov",
+        "Demands",
+        NE,
+    ),
     # a right no one has is denied
     (
         "Zelensky said no country had the right to block Ukraine's bid to join NATO.",
