@@ -156,6 +156,16 @@ def test_a_call_to_do_something_is_an_appeal_but_a_call_held_is_a_meeting(analys
     assert m.place == "remote" and {"biden", "macron"} <= {p.key for p in m.participants}
 
 
+def test_the_meeting_noun_of_a_forum_holds_its_parties(analyse):
+    x = analyse(
+        "A week of diplomacy ended on Thursday with a meeting of the OSCE's Permanent Council in Vienna, "
+        "where Russian envoy Alexander Lukashevich warned of catastrophic consequences.",
+        when=date(2022, 1, 13),
+    )
+    [m] = x.meetings
+    assert m.forum == "osce-permanent-council" and "lukashevich" in {p.key for p in m.participants}
+
+
 def test_a_phone_call_is_a_remote_meeting(analyse):
     x = analyse("Joe Biden and Vladimir Putin spoke by phone on Thursday.", when=date(2021, 12, 31))
     [m] = x.meetings
