@@ -885,7 +885,7 @@ class ClaimFinder(ActorFinder):
                 )
                 for q in self._preds
             ):
-                return True  # 'demanded that NATO not allow ...', 'it was mandatory that NATO commit
+                return True  # 'demanded that NATO not allow ...', 'it was mandatory that NATO commit'
         return False
 
     def _reported(self, walk: _Walk, verb: Token, prev: Token, head: Token) -> bool:

@@ -544,17 +544,20 @@ class MeetingFinder:
             for ev in events:
                 # one meeting named twice ('the NATO-Russia Council meeting'), not a second one in
                 # the same sentence ('The meeting followed bilateral talks in Geneva')
-                same = [
-                    k
-                    for k, (pos, forum, _) in enumerate(anchors)
-                    if abs(ev.idx - pos) < 40 and _one_phrase_of(ev, self._token_at(pos))
-                ]
-                if same:
-                    pos, forum, kind = anchors[same[0]]
+                same = next(
+                    (
+                        k
+                        for k, (pos, _, _) in enumerate(anchors)
+                        if abs(ev.idx - pos) < 40 and _one_phrase_of(ev, self._token_at(pos))
+                    ),
+                    None,
+                )
+                if same is not None:
+                    pos, forum, kind = anchors[same]
                     if forum is not None and ev.pos_ == "NOUN" and ev in self._token_at(pos).ancestors:
                         # 'a meeting of the OSCE's Permanent Council in Vienna, where X warned': the
                         # meeting noun heads the phrase its parties hang on
-                        anchors[same[0]] = (ev.idx, forum, kind)
+                        anchors[same] = (ev.idx, forum, kind)
                     continue
                 anchors.append((ev.idx, None, self._kind(ev)))
             anchors.sort()
