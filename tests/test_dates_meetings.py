@@ -75,22 +75,59 @@ def test_mentions_merge_across_articles_and_keep_disputed_dates(analyse, vocab):
     assert {e.doc_id for e in m.evidence} == {"a", "b", "c"}
 
 
-def test_a_call_for_something_is_a_demand_not_a_phone_call(analyse):
-    x = analyse(
+NO_MEETING = {
+    "a call for something is a demand, not a phone call": (
         "Polish Foreign Minister Zbigniew Rau on Friday dismissed as a non-starter the Russian call for "
         "allied troops to leave the countries that joined NATO after 1997.",
-        when=date(2022, 1, 14),
-    )
-    assert x.meetings == []
+        date(2022, 1, 14),
+    ),
+    "a meeting one is ready to host is an offer": (
+        "ANKARA - Erdogan said on Thursday he was ready to host a meeting between Putin and Zelensky.",
+        date(2022, 2, 3),
+    ),
+    "a call to do something is an appeal": (
+        "On Wednesday NATO delivered its answer, rejecting Moscow's call to bar Ukraine from the alliance.",
+        date(2022, 1, 26),
+    ),
+    "a meeting denied is none": (
+        "MOSCOW - Russian Deputy Foreign Minister Sergei Ryabkov said on Thursday he saw no reason to "
+        "sit down with the Americans again in the coming days.",
+        date(2022, 1, 13),
+    ),
+}
 
 
-def test_who_chairs_a_session_before_speaking_took_part(analyse):
-    x = analyse(
+@pytest.mark.parametrize("text,when", NO_MEETING.values(), ids=list(NO_MEETING))
+def test_no_meeting(analyse, text, when):
+    assert analyse(text, when=when).meetings == []
+
+
+FORUM_PARTIES = {
+    "who chairs a session before speaking took part": (
         "Zbigniew Rau spoke to reporters after chairing a session of the OSCE Permanent Council on Thursday.",
-        when=date(2022, 1, 14),
-    )
-    [m] = x.meetings
-    assert m.forum == "osce-permanent-council" and "rau" in {p.key for p in m.participants}
+        {"rau"},
+        set(),
+    ),
+    "'the Permanent Council'; no party from a quote": (
+        'VIENNA - "Nothing about Ukraine without Ukraine," Michael Carpenter told the Permanent Council, '
+        "which met in Vienna.",
+        {"carpenter"},
+        {"ukraine"},
+    ),
+    "the meeting noun of a forum holds its parties": (
+        "A week of diplomacy ended on Thursday with a meeting of the OSCE's Permanent Council in Vienna, "
+        "where Russian envoy Alexander Lukashevich warned of catastrophic consequences.",
+        {"lukashevich"},
+        set(),
+    ),
+}
+
+
+@pytest.mark.parametrize("text,present,absent", FORUM_PARTIES.values(), ids=list(FORUM_PARTIES))
+def test_osce_session_parties(analyse, text, present, absent):
+    [m] = analyse(text, when=date(2022, 1, 13)).meetings
+    keys = {p.key for p in m.participants}
+    assert m.forum == "osce-permanent-council" and present <= keys and not absent & keys
 
 
 def test_a_second_meeting_held_later_keeps_its_own_day_and_parties(analyse):
@@ -105,23 +142,6 @@ def test_a_second_meeting_held_later_keeps_its_own_day_and_parties(analyse):
     assert "zelensky" not in {p.key for p in by_place["berlin"].participants}
 
 
-def test_a_meeting_one_is_ready_to_host_is_an_offer(analyse):
-    x = analyse(
-        "ANKARA - Erdogan said on Thursday he was ready to host a meeting between Putin and Zelensky.",
-        when=date(2022, 2, 3),
-    )
-    assert x.meetings == []
-
-
-def test_a_meeting_denied_is_none(analyse):
-    x = analyse(
-        "MOSCOW - Russian Deputy Foreign Minister Sergei Ryabkov said on Thursday he saw no reason to "
-        "sit down with the Americans again in the coming days.",
-        when=date(2022, 1, 13),
-    )
-    assert x.meetings == []
-
-
 def test_the_parties_of_another_meeting_named_inside_are_not_this_ones(analyse):
     x = analyse(
         "NATO foreign ministers held a video conference on Friday to prepare for next week's "
@@ -133,37 +153,11 @@ def test_the_parties_of_another_meeting_named_inside_are_not_this_ones(analyse):
     )
 
 
-def test_the_permanent_council_and_no_party_from_a_quote(analyse):
-    x = analyse(
-        'VIENNA - "Nothing about Ukraine without Ukraine," Michael Carpenter told the Permanent Council, '
-        "which met in Vienna.",
-        when=date(2022, 1, 13),
-    )
-    [m] = x.meetings
-    assert m.forum == "osce-permanent-council"
-    keys = {p.key for p in m.participants}
-    assert "carpenter" in keys and "ukraine" not in keys
-
-
-def test_a_call_to_do_something_is_an_appeal_but_a_call_held_is_a_meeting(analyse):
-    x = analyse(
-        "On Wednesday NATO delivered its answer, rejecting Moscow's call to bar Ukraine from the alliance.",
-        when=date(2022, 1, 26),
-    )
-    assert x.meetings == []
-    y = analyse("Biden held a call to discuss Ukraine with Macron on Friday.", when=date(2022, 1, 14))
-    [m] = y.meetings
+def test_a_call_held_to_discuss_something_is_a_meeting(analyse):
+    [m] = analyse(
+        "Biden held a call to discuss Ukraine with Macron on Friday.", when=date(2022, 1, 14)
+    ).meetings
     assert m.place == "remote" and {"biden", "macron"} <= {p.key for p in m.participants}
-
-
-def test_the_meeting_noun_of_a_forum_holds_its_parties(analyse):
-    x = analyse(
-        "A week of diplomacy ended on Thursday with a meeting of the OSCE's Permanent Council in Vienna, "
-        "where Russian envoy Alexander Lukashevich warned of catastrophic consequences.",
-        when=date(2022, 1, 13),
-    )
-    [m] = x.meetings
-    assert m.forum == "osce-permanent-council" and "lukashevich" in {p.key for p in m.participants}
 
 
 def test_a_phone_call_is_a_remote_meeting(analyse):
