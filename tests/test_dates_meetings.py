@@ -160,6 +160,16 @@ def test_a_call_held_to_discuss_something_is_a_meeting(analyse):
     assert m.place == "remote" and {"biden", "macron"} <= {p.key for p in m.participants}
 
 
+def test_an_earlier_meeting_named_to_date_this_one_keeps_its_own_day_and_place(analyse):
+    x = analyse(
+        "French President Emmanuel Macron met Volodymyr Zelensky in Kyiv on Tuesday, a day after his "
+        "talks with Vladimir Putin.",
+        when=date(2022, 2, 9),
+    )
+    kyiv = [m for m in x.meetings if m.place == "kyiv"]
+    assert kyiv and all("putin" not in {p.key for p in m.participants} for m in kyiv)
+
+
 def test_a_phone_call_is_a_remote_meeting(analyse):
     x = analyse("Joe Biden and Vladimir Putin spoke by phone on Thursday.", when=date(2021, 12, 31))
     [m] = x.meetings

@@ -580,6 +580,12 @@ class MeetingFinder:
                     where = places[forum_anchors.index((pos, forum, kind))]
                 else:
                     where = self._closest_place(places, pos)
+                if _sequenced(event):
+                    # 'met Zelensky in Kyiv on Tuesday, a day after his talks with Putin': the earlier
+                    # event keeps only the day and place of its own phrase
+                    own = _own_phrase(event)
+                    when = when if when is not None and self._token_at(when.start).i in own else None
+                    where = where if where is not None and self._token_at(where[0]).i in own else None
                 place = where[1] if where else ("remote" if remote and forum is None else None)
                 if place is None and forum is None and self.dateline and self._on_the_day(when):
                     place = self.dateline  # 'GENEVA - ... talks on Friday' in Friday's paper
@@ -659,6 +665,17 @@ def extract_meetings(
 
 def _sides(parts: tuple[ActorRef, ...]) -> int:
     return len({p.party or p.key for p in parts})
+
+
+def _sequenced(event: Token) -> bool:
+    """An event named only to order another by it: inside an 'after'/'before' phrase of a clause
+    ('a day after his talks with Putin', 'ahead of the talks')."""
+    for a in event.ancestors:
+        if a.pos_ in {"VERB", "AUX"}:
+            return False
+        if a.pos_ == "ADP" and a.lower_ in _SEQUENCE:
+            return True
+    return False
 
 
 def _denied_verb(event: Token) -> bool:
