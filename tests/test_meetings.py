@@ -13,14 +13,75 @@ def _parties(m) -> set[str]:
     return {p.key for p in m.participants}
 
 
-def test_dateline_gives_the_place_of_talks_held_that_day(analyse):
-    x = analyse(
+# one meeting: its place, its day, who is and is not a party
+PLACE_AND_DAY = {
+    "a dateline places talks held that day": (
         "HELSINKI — Polish and German envoys held talks on Thursday about energy.",
-        when=date(2022, 3, 3),
-    )
-    [m] = x.meetings
-    assert (m.place, m.date) == ("helsinki", date(2022, 3, 3))
-    assert {"poland", "germany"} <= _parties(m)
+        date(2022, 3, 3),
+        ("helsinki", date(2022, 3, 3)),
+        {"poland", "germany"},
+        set(),
+    ),
+    "a capital that names its state makes the host a party": (
+        "The draft was handed to American envoys at a meeting in Moscow on 15 December.",
+        date(2021, 12, 17),
+        ("moscow", date(2021, 12, 15)),
+        {"usa", "russia"},
+        set(),
+    ),
+    "what was said at talks on a day dates the talks": (
+        "Nothing new was said at the Russian-American talks in Geneva on January 10.",
+        date(2022, 1, 21),
+        ("geneva", date(2022, 1, 10)),
+        set(),
+        set(),
+    ),
+    "a travel destination is the place of a meeting that day": (
+        "Wendy Sherman will travel to Brussels on January 11 and meet with the EU Political and Security "
+        "Committee.",
+        date(2022, 1, 10),
+        ("brussels", date(2022, 1, 11)),
+        {"sherman", "usa", "eu"},
+        set(),
+    ),
+    "a meeting verb takes the place and day of its own phrase": (
+        "Liz Truss flew into Warsaw on Monday and will sit down with Sergey Lavrov in Moscow on Thursday.",
+        date(2022, 2, 7),
+        ("moscow", date(2022, 2, 10)),
+        {"truss", "lavrov"},
+        {"poland"},
+    ),
+    "a place in a clause describing the meeting is not where it was": (
+        "In Vienna on Friday, Polish and Russian envoys held a meeting aimed at easing tensions in Europe.",
+        date(2022, 1, 14),
+        ("vienna", date(2022, 1, 14)),
+        set(),
+        set(),
+    ),
+    "a meeting told in the past at the dateline city is on the article day": (
+        "ROME — Olaf Scholz met Emmanuel Macron in Rome before the opening of a trade fair.",
+        date(2022, 2, 4),
+        ("rome", date(2022, 2, 4)),
+        set(),
+        set(),
+    ),
+    "place, day and parties of planned talks": (
+        "On Wednesday, NATO envoys will hold talks with Russian diplomats in Brussels.",
+        date(2022, 1, 10),
+        ("brussels", date(2022, 1, 12)),
+        {"nato", "russia"},
+        set(),
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "text,when,place_day,present,absent", PLACE_AND_DAY.values(), ids=list(PLACE_AND_DAY)
+)
+def test_place_and_day(analyse, text, when, place_day, present, absent):
+    [m] = analyse(text, when=when).meetings
+    assert (m.place, m.date) == place_day
+    assert present <= _parties(m) and not absent & _parties(m)
 
 
 def test_dateline_does_not_place_a_meeting_weeks_away(analyse):
@@ -48,24 +109,6 @@ def test_a_commentator_on_talks_between_others_is_not_a_party(analyse):
     )
     [m] = x.meetings
     assert "peskov" not in _parties(m) and {"blinken", "kuleba"} <= _parties(m)
-
-
-def test_a_capital_that_names_its_state_makes_the_host_a_party(analyse):
-    x = analyse(
-        "The draft was handed to American envoys at a meeting in Moscow on 15 December.",
-        when=date(2021, 12, 17),
-    )
-    [m] = x.meetings
-    assert (m.place, m.date) == ("moscow", date(2021, 12, 15))
-    assert {"usa", "russia"} <= _parties(m)
-
-
-def test_what_was_said_at_talks_on_a_day_dates_the_talks(analyse):
-    x = analyse(
-        "Nothing new was said at the Russian-American talks in Geneva on January 10.", when=date(2022, 1, 21)
-    )
-    [m] = x.meetings
-    assert (m.place, m.date) == ("geneva", date(2022, 1, 10))
 
 
 def test_a_saying_on_a_day_does_not_date_the_meeting_it_is_about(analyse):
@@ -114,17 +157,6 @@ def test_forum_words_scattered_over_a_sentence_are_not_the_forum(analyse):
         when=date(2022, 1, 10),
     )
     assert all(m.forum != "nato-russia-council" for m in x.meetings)
-
-
-def test_travel_destination_is_the_place_of_a_meeting_that_day(analyse):
-    x = analyse(
-        "Wendy Sherman will travel to Brussels on January 11 "
-        "and meet with the EU Political and Security Committee.",
-        when=date(2022, 1, 10),
-    )
-    [m] = x.meetings
-    assert (m.place, m.date) == ("brussels", date(2022, 1, 11))
-    assert {"sherman", "usa", "eu"} <= _parties(m)
 
 
 def test_an_undated_meeting_joins_the_latest_one_there_before_the_article(analyse, vocab):
@@ -192,25 +224,6 @@ def test_next_and_last_weekday(analyse):
     assert sorted(m.date for m in x.meetings) == [date(2022, 1, 7), date(2022, 1, 21)]
 
 
-def test_a_meeting_verb_takes_the_place_and_day_of_its_own_phrase(analyse):
-    x = analyse(
-        "Liz Truss flew into Warsaw on Monday and will sit down with Sergey Lavrov in Moscow on Thursday.",
-        when=date(2022, 2, 7),
-    )
-    [m] = x.meetings
-    assert (m.place, m.date) == ("moscow", date(2022, 2, 10))
-    assert {"truss", "lavrov"} <= _parties(m) and "poland" not in _parties(m)
-
-
-def test_a_place_in_a_clause_describing_the_meeting_is_not_where_it_was(analyse):
-    x = analyse(
-        "In Vienna on Friday, Polish and Russian envoys held a meeting aimed at easing tensions in Europe.",
-        when=date(2022, 1, 14),
-    )
-    [m] = x.meetings
-    assert (m.place, m.date) == ("vienna", date(2022, 1, 14))
-
-
 def test_welcoming_a_position_of_a_state_is_no_meeting(analyse):
     x = analyse(
         "KYIV — Ukraine welcomes the firm position of the United States, which today sent its written reply.",
@@ -230,15 +243,6 @@ def test_a_place_in_a_clause_that_dates_the_meeting_by_another_event_is_not_its_
     assert "poland" not in _parties(m)
 
 
-def test_a_meeting_told_in_the_past_at_the_dateline_city_is_on_the_article_day(analyse):
-    x = analyse(
-        "ROME — Olaf Scholz met Emmanuel Macron in Rome before the opening of a trade fair.",
-        when=date(2022, 2, 4),
-    )
-    [m] = x.meetings
-    assert (m.place, m.date) == ("rome", date(2022, 2, 4))
-
-
 def test_a_meeting_that_has_happened_many_times_takes_no_day_from_the_dateline(analyse):
     x = analyse("ROME — Olaf Scholz has met Emmanuel Macron in Rome many times.", when=date(2022, 2, 4))
     assert all(m.date is None for m in x.meetings)
@@ -251,3 +255,127 @@ def test_a_second_meeting_in_the_same_sentence_is_its_own(analyse):
     )
     talks = [m for m in x.meetings if {"usa", "russia"} <= _parties(m)]
     assert [(m.place, m.date) for m in talks] == [("geneva", date(2022, 1, 10))]
+
+
+def test_one_sided_briefing_is_not_a_meeting(analyse):
+    x = analyse("The State Department held a call with reporters on Friday.", when=date(2022, 1, 8))
+    assert x.meetings == []
+
+
+def test_mentions_merge_across_articles_and_keep_disputed_dates(analyse, vocab):
+    a = analyse(
+        "The OSCE Permanent Council will meet in Vienna on 13 January.", when=date(2022, 1, 5), doc_id="a"
+    )
+    b = analyse(
+        "Russia confirmed the OSCE Permanent Council meeting on 13 January.",
+        when=date(2022, 1, 6),
+        doc_id="b",
+    )
+    c = analyse(
+        "The OSCE Permanent Council meets on 12 January in Vienna.", when=date(2022, 1, 6), doc_id="c"
+    )
+    meetings = merge_meetings(a.meetings + b.meetings + c.meetings, vocab)
+    [m] = meetings
+    assert m.forum == "osce-permanent-council" and m.place == "vienna"
+    assert m.date == date(2022, 1, 13) and m.disputed_dates == [date(2022, 1, 12)]
+    assert {e.doc_id for e in m.evidence} == {"a", "b", "c"}
+
+
+NO_MEETING = {
+    "a call for something is a demand, not a phone call": (
+        "Polish Foreign Minister Zbigniew Rau on Friday dismissed as a non-starter the Russian call for "
+        "allied troops to leave the countries that joined NATO after 1997.",
+        date(2022, 1, 14),
+    ),
+    "a meeting one is ready to host is an offer": (
+        "ANKARA - Erdogan said on Thursday he was ready to host a meeting between Putin and Zelensky.",
+        date(2022, 2, 3),
+    ),
+    "a call to do something is an appeal": (
+        "On Wednesday NATO delivered its answer, rejecting Moscow's call to bar Ukraine from the alliance.",
+        date(2022, 1, 26),
+    ),
+    "a meeting denied is none": (
+        "MOSCOW - Russian Deputy Foreign Minister Sergei Ryabkov said on Thursday he saw no reason to "
+        "sit down with the Americans again in the coming days.",
+        date(2022, 1, 13),
+    ),
+}
+
+
+@pytest.mark.parametrize("text,when", NO_MEETING.values(), ids=list(NO_MEETING))
+def test_no_meeting(analyse, text, when):
+    assert analyse(text, when=when).meetings == []
+
+
+FORUM_PARTIES = {
+    "who chairs a session before speaking took part": (
+        "Zbigniew Rau spoke to reporters after chairing a session of the OSCE Permanent Council on Thursday.",
+        {"rau"},
+        set(),
+    ),
+    "'the Permanent Council'; no party from a quote": (
+        'VIENNA - "Nothing about Ukraine without Ukraine," Michael Carpenter told the Permanent Council, '
+        "which met in Vienna.",
+        {"carpenter"},
+        {"ukraine"},
+    ),
+    "the meeting noun of a forum holds its parties": (
+        "A week of diplomacy ended on Thursday with a meeting of the OSCE's Permanent Council in Vienna, "
+        "where Russian envoy Alexander Lukashevich warned of catastrophic consequences.",
+        {"lukashevich"},
+        set(),
+    ),
+}
+
+
+@pytest.mark.parametrize("text,present,absent", FORUM_PARTIES.values(), ids=list(FORUM_PARTIES))
+def test_osce_session_parties(analyse, text, present, absent):
+    [m] = analyse(text, when=date(2022, 1, 13)).meetings
+    keys = _parties(m)
+    assert m.forum == "osce-permanent-council" and present <= keys and not absent & keys
+
+
+def test_a_second_meeting_held_later_keeps_its_own_day_and_parties(analyse):
+    x = analyse(
+        "The U.S. Secretary of State will meet Volodymyr Zelensky in Kyiv on Wednesday and hold talks "
+        "with European counterparts in Berlin on Thursday.",
+        when=date(2022, 1, 18),
+    )
+    by_place = {m.place: m for m in x.meetings}
+    assert by_place["kyiv"].date == date(2022, 1, 19) and by_place["berlin"].date == date(2022, 1, 20)
+    assert "blinken" in {p.key for p in by_place["kyiv"].participants}  # the title names its holder
+    assert "zelensky" not in {p.key for p in by_place["berlin"].participants}
+
+
+def test_the_parties_of_another_meeting_named_inside_are_not_this_ones(analyse):
+    x = analyse(
+        "NATO foreign ministers held a video conference on Friday to prepare for next week's "
+        "meetings with Russia.",
+        when=date(2022, 1, 7),
+    )
+    assert not any("russia" in _parties(m) and m.date == date(2022, 1, 7) for m in x.meetings)
+
+
+def test_a_call_held_to_discuss_something_is_a_meeting(analyse):
+    [m] = analyse(
+        "Biden held a call to discuss Ukraine with Macron on Friday.", when=date(2022, 1, 14)
+    ).meetings
+    assert m.place == "remote" and {"biden", "macron"} <= _parties(m)
+
+
+def test_an_earlier_meeting_named_to_date_this_one_keeps_its_own_day_and_place(analyse):
+    x = analyse(
+        "French President Emmanuel Macron met Volodymyr Zelensky in Kyiv on Tuesday, a day after his "
+        "talks with Vladimir Putin.",
+        when=date(2022, 2, 9),
+    )
+    kyiv = [m for m in x.meetings if m.place == "kyiv"]
+    assert kyiv and all("putin" not in _parties(m) for m in kyiv)
+
+
+def test_a_phone_call_is_a_remote_meeting(analyse):
+    x = analyse("Joe Biden and Vladimir Putin spoke by phone on Thursday.", when=date(2021, 12, 31))
+    [m] = x.meetings
+    assert (m.kind, m.place, m.date) == ("call", "remote", date(2021, 12, 30))
+    assert {"biden", "putin", "usa", "russia"} <= _parties(m)

@@ -182,6 +182,7 @@ class ClaimFinder(ActorFinder):
         self.modals = vocab.lexicon("modal-predicates")
         self.assertion_verbs = vocab.lexicon("assertion-verbs")
         self.entitlements = vocab.lexicon("entitlement-nouns")
+        self.possession_verbs = vocab.lexicon("possession-verbs")
         self.concessions = vocab.lexicon("concession-words")
         self.responses = vocab.lexicon("response-nouns")
         self.elaboration_words = vocab.lexicon("elaboration-words")
@@ -660,7 +661,7 @@ class ClaimFinder(ActorFinder):
         )
         if not here and near and self._asserts(prev, node):
             walk.pending = walk.sign  # 'NATO's door remains open', 'the right to choose': a stated position
-            having = node.dep_ == "dobj" and node.head.lemma_.lower() in {"have", "hold", "possess"}
+            having = node.dep_ == "dobj" and node.head.lemma_.lower() in self.possession_verbs
             if node.pos_ == "NOUN" and having and len(negations(node.head)) % 2:
                 walk.pending = -walk.sign  # 'no country had the right to block X': the right denied
         here += self._reference_subject(node, prev) + conditions

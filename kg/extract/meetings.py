@@ -78,6 +78,7 @@ class MeetingFinder:
         self.topic_preps = vocab.lexicon("topic-prepositions")
         self.offers = vocab.lexicon("offer-words")
         self.roles = vocab.lexicon("person-roles")
+        self.groups = vocab.lexicon("group-nouns")
         self.not_participant_preps = self.topic_preps | _SEQUENCE_PREPS
         self.place_alias = {a.lower(): k for k, p in vocab.places.items() for a in p.aliases}
         actor_alias = {
@@ -320,7 +321,7 @@ class MeetingFinder:
             or head.pos_ == "PROPN"
             or self._is_event(head)
             or lemma in self.roles
-            or lemma in self.vocab.lexicon("group-nouns")
+            or lemma in self.groups
         )
 
     def _related(self, event: Token) -> tuple[set[int], Token | None]:
