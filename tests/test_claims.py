@@ -80,7 +80,7 @@ def test_the_answers_of_a_q_and_a_interview_are_the_interviewee_s(analyse):
         "A: We will never accept a freeze on NATO enlargement.\n"
     )
     x = analyse(text, when=date(2022, 1, 30))
-    assert ("kaja-kallas", "Rejects", "nato-non-expansion") in claim_set(x)
+    assert ("kallas", "Rejects", "nato-non-expansion") in claim_set(x)
 
 
 def test_a_bare_reference_after_a_turn_label_points_at_the_last_demand(analyse):
@@ -476,8 +476,8 @@ _STANCE_CASES = {
     ),
     "a demand to do X said to be unacceptable, parsed as two clauses": (
         "Kaja Kallas said the demand to remove allied troops from the Baltic states was unacceptable.",
-        [("kaja-kallas", "Rejects", "nato-1997-posture")],
-        [("kaja-kallas", "Demands", "nato-1997-posture")],
+        [("kallas", "Rejects", "nato-1997-posture")],
+        [("kallas", "Demands", "nato-1997-posture")],
     ),
     "a gerund after 'saying ... and' keeps the subject, not the dateline": (
         "WARSAW — Russia on Thursday gave the U.S. envoy its response to Washington's ideas, saying its "
@@ -652,7 +652,7 @@ _STANCE_CASES = {
         "Estonia's Prime Minister Kaja Kallas on Tuesday called Russia's demand for NATO to withdraw "
         "from the Baltic states a non-starter.",
         [("russia", "Demands", "nato-1997-posture")],
-        [("kallas", "Demands", "nato-1997-posture"), ("kaja-kallas", "Demands", "nato-1997-posture")],
+        [("kallas", "Demands", "nato-1997-posture")],
     ),
     "a call for, with a date between": (
         "Kallas called on Thursday for a larger allied military presence in the Baltic states.",
@@ -753,8 +753,8 @@ _STANCE_CASES = {
     ),
     "calling for a permanent allied presence in the Baltics rejects the 1997 posture": (
         "Kaja Kallas called for a permanent allied presence in the Baltic states.",
-        [("kaja-kallas", "Rejects", "nato-1997-posture")],
-        [("kaja-kallas", "Demands", "nato-1997-posture")],
+        [("kallas", "Rejects", "nato-1997-posture")],
+        [("kallas", "Demands", "nato-1997-posture")],
     ),
     "a refusal to halt expansion called a threat is a demand to halt it": (
         "Ryabkov said the alliance's refusal to stop its expansion was a threat to Russia.",

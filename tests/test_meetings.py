@@ -379,3 +379,21 @@ def test_a_phone_call_is_a_remote_meeting(analyse):
     [m] = x.meetings
     assert (m.kind, m.place, m.date) == ("call", "remote", date(2021, 12, 30))
     assert {"biden", "putin", "usa", "russia"} <= _parties(m)
+
+
+def test_a_second_meeting_joined_by_and_keeps_its_own_parties(analyse):
+    x = analyse(
+        "Wendy Sherman will meet Dmytro Kuleba in Kyiv on Monday and then hold talks in Paris with her "
+        "French and German counterparts on Tuesday.",
+        when=date(2022, 1, 8),
+    )
+    by_place = {m.place: _parties(m) for m in x.meetings}
+    assert {"sherman", "kuleba"} <= by_place["kyiv"] and not {"france", "germany"} & by_place["kyiv"]
+    assert {"sherman", "france", "germany"} <= by_place["paris"]
+
+
+def test_a_leader_the_gazetteer_lists_brings_their_state(analyse):
+    [m] = analyse(
+        "Viktor Orban held talks with Vladimir Putin in Moscow on Tuesday.", when=date(2022, 2, 1)
+    ).meetings
+    assert {"orban", "hungary", "putin", "russia"} <= _parties(m)

@@ -117,6 +117,27 @@ TABLE = [
     ("Moscow regarded a binding guarantee of non-enlargement as an imperative.", "russia", "Demands", NE),
     # a veto rejects whatever the form
     ("Blinken said no one can veto Ukraine's membership of NATO.", "blinken", "Rejects", UA),
+    # a 'where' clause after a preposition names a place or time, as a noun would
+    (
+        "Lavrov wants the alliance to return its forces to where they were in 1997.",
+        "lavrov",
+        "Demands",
+        "nato-1997-posture",
+    ),
+    # a noun that sums up the demand, with a stance word in its closing clause
+    (
+        "Moscow wants a written promise that Kyiv will never join the alliance, a demand that "
+        "Washington has called a non-starter.",
+        "usa",
+        "Rejects",
+        UA,
+    ),
+    (
+        "Moscow seeks an end to NATO enlargement, a step that Paris considers unacceptable.",
+        "france",
+        "Rejects",
+        NE,
+    ),
     # the holder of 'insists' inside reported speech, not the agent inside the demand
     ("Jones said Moscow insists that NATO must never admit Ukraine.", "russia", "Demands", UA),
 ]
@@ -136,6 +157,13 @@ NO_CLAIM = [
     (
         "Asked whether France would support a moratorium on Ukraine's accession to NATO, Macron declined.",
         None,
+        UA,
+    ),
+    # a negated stance in the closing clause takes no side
+    (
+        "Moscow wants a written promise that Kyiv will never join the alliance, a demand that "
+        "Washington has not rejected outright.",
+        "usa",
         UA,
     ),
     # denying what one's own side's proposals are is no refusal of them

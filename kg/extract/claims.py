@@ -165,6 +165,20 @@ def _whether_clause(anchor: Token, deciding: frozenset[str]) -> bool:
     return False
 
 
+def _clause_of(anchor: Token) -> Token | None:
+    """The relative clause a stance word stands in: its verb, or the verb two steps above it at
+    most ('called a non-starter', 'described as unacceptable')."""
+    node = anchor
+    for _ in range(3):
+        # (the parser may take 'a demand that X has called a non-starter' for a content clause)
+        if node.dep_ in {"relcl", "acl"} and node.pos_ == "VERB":
+            return node
+        if node.head.i == node.i or node.pos_ == "VERB":
+            return None
+        node = node.head
+    return None
+
+
 def _adverbial_of(clause: Token, node: Token) -> bool:
     return clause.dep_ == "advcl" and clause.head.i == node.i
 
@@ -200,6 +214,7 @@ class ClaimFinder(ActorFinder):
         self.demand_conditions = vocab.lexicon("demand-conditions")
         self.threat_verbs = vocab.lexicon("threat-verbs")
         self.refusal_nouns = vocab.lexicon("refusal-nouns")
+        self.summary_nouns = self.demand_nouns | vocab.lexicon("summary-nouns")
         self.demand_like = self.demand_nouns | self.reference_nouns | self.content_nouns
         self.in_package = {d.key for d in vocab.demands if d.in_package}
         self.stance_cues = stance_cues(vocab)
@@ -827,17 +842,23 @@ class ClaimFinder(ActorFinder):
 
     def _closing_relatives(self, p: Predicate, applied: set[int]) -> list[Predicate]:
         """'Russia demanded that X and that Y - which NATO rejected': a relative clause set off at
-        the end of a demand speaks of the whole demand, whichever item the parser hangs it on."""
+        the end of a demand speaks of the whole demand, whichever item the parser hangs it on; so
+        does one on a noun that sums the demand up (', a demand US officials have called a
+        non-starter', the stance taken by the clause's verb)."""
         inside = {t.i for t in p.anchor.subtree}
         out = []
         for q in self._preds:
-            rel = q.anchor
-            if id(q) in applied or q.kind != "verb" or rel.dep_ != "relcl" or rel.i not in inside:
+            rel = _clause_of(q.anchor)
+            if id(q) in applied or rel is None or rel.i not in inside:
                 continue
             first = rel.left_edge
-            if rel.head.lemma_.lower() in self.demand_nouns and rel.head.dep_ in {"appos", "npadvmod", "dep"}:
+            if rel.head.lemma_.lower() in self.summary_nouns and rel.head.dep_ in {
+                "appos",
+                "npadvmod",
+                "dep",
+            }:
                 first = rel.head.left_edge  # ', a demand NATO has rejected': the demand named again
-            elif first.lower_ not in {"which", "something"}:
+            elif first.lower_ not in {"which", "something"} or q.kind != "verb":
                 continue
             if first.i == 0:
                 continue
@@ -845,7 +866,7 @@ class ClaimFinder(ActorFinder):
                 continue
             if any(not (t.is_punct or t.is_space) for t in self.doc[rel.right_edge.i + 1 : rel.sent.end]):
                 continue  # not the clause that closes the sentence
-            out.append(q)
+            out.append(q if q.anchor.i == rel.i else Predicate(q.hit, rel, q.family, "verb", [rel.i]))
         return out
 
     def _conditional(self, p: Predicate) -> bool:
@@ -967,6 +988,8 @@ class ClaimFinder(ActorFinder):
             if id(rel) in walk.applied:
                 continue
             walk.applied.add(id(rel))
+            if len(negations(rel.anchor, frozenset(rel.hit.tokens))) % 2:
+                continue  # ', which NATO has not rejected': no side taken
             holders, _ = self.verb_holder(rel.anchor)
             if holders:
                 walk.out.append((holders, "subject", walk.sign * rel.side))

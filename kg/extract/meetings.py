@@ -333,6 +333,10 @@ class MeetingFinder:
             elif t.i != event.i and t.pos_ == "NOUN" and self._is_event(t) and not self._same_event(event, t):
                 # 'held a video conference to prepare for meetings with Russia': that other meeting's
                 out -= {u.i for u in t.subtree}
+            elif t.dep_ == "conj" and t.head.i == event.i and t.pos_ == "VERB" and self._own_event(t):
+                # 'will meet Zelensky in Kyiv and then hold talks in Berlin with his counterparts':
+                # the second meeting's parties are its own
+                out -= {u.i for u in t.subtree}
         shared = event
         while shared.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in shared.children):
             shared = shared.head  # 'flew into Warsaw and will meet Lavrov': the subject they share
@@ -460,6 +464,14 @@ class MeetingFinder:
         if event.pos_ == "VERB":
             return other.head.i == event.i
         return _one_phrase_of(event, other)
+
+    def _own_event(self, verb: Token) -> bool:
+        """Whether a verb names a meeting itself ('met') or holds one ('held talks')."""
+        if verb.lemma_.lower() in self.verbs or self._phrasal(verb) in self.verbs:
+            return True
+        return verb.lemma_.lower() in self.event_verbs and any(
+            c.dep_ == "dobj" and self._is_event(c) for c in verb.children
+        )
 
     def _is_event(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.nouns or tok.lower_ in self.nouns or tok.ent_type_ == "FORUM"

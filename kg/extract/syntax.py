@@ -81,7 +81,12 @@ def one_phrase(doc: Doc, tokens: tuple[int, ...]) -> bool:
                     or (i < node.i and doc[i] in node.head.subtree and doc[i] not in node.subtree)
                     for i in tokens
                 )
-                if not (chained or controlled or described):
+                # 'roll back its forces to where they stood in 1997': a clause of 'where' or 'when'
+                # after a preposition names a place or time, as a noun would
+                located = node.dep_ == "pcomp" and any(
+                    c.dep_ == "advmod" and c.lower_ in {"where", "when"} for c in node.children
+                )
+                if not (chained or controlled or described or located):
                     return False
     return total <= 4 * len(toks)
 
