@@ -397,3 +397,13 @@ def test_a_leader_the_gazetteer_lists_brings_their_state(analyse):
         "Viktor Orban held talks with Vladimir Putin in Moscow on Tuesday.", when=date(2022, 2, 1)
     ).meetings
     assert {"orban", "hungary", "putin", "russia"} <= _parties(m)
+
+
+def test_the_meeting_again_adds_its_parties_to_a_forum_session_named_before(analyse):
+    x = analyse(
+        "Alexander Lukashevich spoke to reporters after a session of the OSCE Permanent Council.\n\n"
+        "The meeting was chaired by the Polish foreign minister, Zbigniew Rau.",
+        when=date(2022, 1, 13),
+    )
+    sessions = [m for m in x.meetings if m.forum == "osce-permanent-council"]
+    assert sessions and "rau" in set().union(*(_parties(m) for m in sessions))

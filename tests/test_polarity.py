@@ -138,6 +138,14 @@ TABLE = [
         "Rejects",
         NE,
     ),
+    # an objection is a stance; the other side not answering it does not reverse it
+    ("Lavrov said Moscow's objection to NATO enlargement had not been addressed.", "russia", "Demands", NE),
+    (
+        "Lavrov said the allies had not answered Moscow's objection to NATO enlargement.",
+        "lavrov",
+        "Demands",
+        NE,
+    ),
     # the holder of 'insists' inside reported speech, not the agent inside the demand
     ("Jones said Moscow insists that NATO must never admit Ukraine.", "russia", "Demands", UA),
 ]

@@ -643,7 +643,12 @@ class ClaimFinder(ActorFinder):
         )
         # 'no deal could be reached without X': the negated consequence asks for X, it refuses nothing
         conditions = self._condition_of(node, prev)
-        negs = [] if outside or topical or conditions else negations(node, cue_tokens)
+        # 'Russia's objection to X had not been answered': what the other side did not answer
+        # is still asked
+        answered = (
+            not here and node.lemma_.lower() in self.answering_verbs and prev.dep_ in {"nsubjpass", "dobj"}
+        )
+        negs = [] if outside or topical or conditions or answered else negations(node, cue_tokens)
         denied = self._denied_conjunct(node)
         if denied is not None:  # 'ready to discuss A but not B': B is not to be discussed
             walk.denied = denied

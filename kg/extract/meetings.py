@@ -647,7 +647,7 @@ class MeetingFinder:
         before it (else of any kind), else the first one after it ('posed at the start of the
         session ... after the day-long meeting in Geneva'); it adds its parties to that one."""
         found = []
-        complete = [(float(k), m) for k, m in enumerate(out) if m.date or m.place]
+        complete = [(float(k), m) for k, m in enumerate(out) if m.date or m.place or m.forum]
         partial = [(k, m) for k, m in one_sided if m.date or m.place]
         for at, kind, evidence, parts in bare:
             target = None
