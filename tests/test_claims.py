@@ -73,6 +73,15 @@ def test_transcript_turn_speaks_for_its_party(analyse):
     assert ("usa", "Rejects", "russian-security-proposals") in claim_set(x)
 
 
+def test_a_turn_label_with_a_parenthesis_ends_the_turn_before_it(analyse):
+    text = (
+        "Jens Stoltenberg: Good afternoon.\n\n"
+        "Question (Interfax): We will never accept a halt to NATO enlargement.\n\n"
+        "Jens Stoltenberg: No.\n"
+    )
+    assert not any(a == "stoltenberg" for a, _, _ in claim_set(analyse(text)))
+
+
 def test_the_answers_of_a_q_and_a_interview_are_the_interviewee_s(analyse):
     text = (
         "TALLINN — In a long interview, Estonian Prime Minister Kaja Kallas took questions from readers.\n\n"

@@ -146,6 +146,14 @@ TABLE = [
         "Demands",
         NE,
     ),
+    # an 'as' clause demands what the verb it hangs on names, without that verb's negation
+    ("NATO will not halt its enlargement, as Moscow demands.", "russia", "Demands", NE),
+    (
+        "The alliance refused to rule out Kyiv's membership, as the Kremlin had demanded.",
+        "russia",
+        "Demands",
+        UA,
+    ),
     # the holder of 'insists' inside reported speech, not the agent inside the demand
     ("Jones said Moscow insists that NATO must never admit Ukraine.", "russia", "Demands", UA),
 ]

@@ -676,6 +676,17 @@ class ClaimFinder(ActorFinder):
             walk.reversed = True
             walk.negated = walk.negated or bool(negs)
             walk.sign *= -1 if flips % 2 else 1
+        for q in self._as_clauses(node, at, walk.applied):
+            # 'NATO will not stop its enlargement, as Moscow demands': Moscow demands what the verb
+            # names, without the verb's own negation
+            # (and with its own stance: 'refused to rule out X, as Russia had demanded')
+            walk.applied.add(id(q))
+            holders, _ = self.verb_holder(q.anchor)
+            own = [p.side for p in here if p.anchor.i == node.i and p.kind == "verb"][:1]
+            sign = walk.sign * (-1 if len(negs) % 2 else 1) * (own[0] if own else 1)
+            if holders:
+                walk.out.append((holders, "subject", sign * q.side))
+                walk.parties |= {h.party or h.key for h in holders}
         near = (
             prev.i == head.i or self._named_by(prev, ch) or (prev.dep_ == "acl" and _argument_of(head, prev))
         )
@@ -872,6 +883,21 @@ class ClaimFinder(ActorFinder):
             if any(not (t.is_punct or t.is_space) for t in self.doc[rel.right_edge.i + 1 : rel.sent.end]):
                 continue  # not the clause that closes the sentence
             out.append(q if q.anchor.i == rel.i else Predicate(q.hit, rel, q.family, "verb", [rel.i]))
+        return out
+
+    @staticmethod
+    def _as_clauses(node: Token, at: dict[int, list[Predicate]], applied: set[int]) -> list[Predicate]:
+        """Stance verbs of an 'as' clause on ``node`` with nothing of their own to be about ('as
+        Russia demands', 'as Moscow had asked'), not negated."""
+        out = []
+        for c in node.children:
+            if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children):
+                continue
+            if any(g.dep_ in {"dobj", "ccomp", "xcomp", "neg"} for g in c.children):
+                continue
+            out += [
+                q for q in at.get(c.i, []) if q.kind == "verb" and q.anchor.i == c.i and id(q) not in applied
+            ]
         return out
 
     def _conditional(self, p: Predicate) -> bool:

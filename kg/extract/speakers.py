@@ -23,7 +23,9 @@ DATELINE = re.compile(
 )
 # words of a turn label are separated by spaces, so a long run of capitals cannot be split in
 # exponentially many ways (no backtracking blow-up); only a line's head is examined
-TURN_LABEL = re.compile(r"^\s*([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,5}:|Q:?)\s")
+# ('Question (Reuters):', 'Jens Stoltenberg (NATO Secretary General):': a short parenthesis before the colon)
+TURN_LABEL = re.compile(r"^\s*([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,5}(?: \([^()\n:]{1,40}\))?:|Q:?)\s")
+_LABEL_NOTE = re.compile(r"\s*\([^()]*\)$")
 _NON_ACTOR_TURNS = {"Q", "MODERATOR", "OPERATOR", "PARTICIPANT", "REPORTER", "QUESTION"}
 _ANSWER_TURNS = {"A", "ANSWER"}  # the interviewee's turns
 _BYLINE = re.compile(
@@ -93,7 +95,7 @@ class Speech:
             if heading is not None:
                 current = heading
             elif m:
-                label = m.group(1).strip().rstrip(":")
+                label = _LABEL_NOTE.sub("", m.group(1).strip().rstrip(":"))
                 if label.upper() in _ANSWER_TURNS:
                     current = self._interviewee(start) or SILENT
                 elif label.upper() in _NON_ACTOR_TURNS:
