@@ -65,6 +65,13 @@ PLACE_AND_DAY = {
         set(),
         set(),
     ),
+    "the one a 'who met' clause is about is a party": (
+        "Olaf Scholz, who met Vladimir Putin in the Kremlin on Tuesday, said talks would go on.",
+        date(2022, 2, 15),
+        ("moscow", date(2022, 2, 15)),
+        {"scholz", "putin"},
+        set(),
+    ),
     "place, day and parties of planned talks": (
         "On Wednesday, NATO envoys will hold talks with Russian diplomats in Brussels.",
         date(2022, 1, 10),

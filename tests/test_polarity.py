@@ -154,6 +154,28 @@ TABLE = [
         "Demands",
         UA,
     ),
+    # what a draft binds the other side to is its proposer's demand
+    (
+        "Moscow published two draft treaties. Under the draft, the alliance would commit to no further "
+        "enlargement.",
+        "russia",
+        "Demands",
+        NE,
+    ),
+    (
+        "Moscow published two draft treaties. The draft would bar Washington from setting up military "
+        "bases in former Soviet republics.",
+        "russia",
+        "Demands",
+        "no-bases-in-former-soviet-states",
+    ),
+    (
+        "Moscow published two draft treaties. Both drafts would ban the deployment of missiles near "
+        "the other side's borders.",
+        "russia",
+        "Demands",
+        SW,
+    ),
     # the holder of 'insists' inside reported speech, not the agent inside the demand
     ("Jones said Moscow insists that NATO must never admit Ukraine.", "russia", "Demands", UA),
 ]
@@ -182,6 +204,19 @@ NO_CLAIM = [
         "usa",
         UA,
     ),
+    (
+        "Moscow published two draft treaties. Under the draft, the alliance would commit to no further "
+        "enlargement.",
+        "nato",
+        NE,
+    ),
+    # what one has not seen is a fact reported, no stance
+    (
+        "Stoltenberg said the allies had seen no sign of de-escalation.",
+        "stoltenberg",
+        "russian-de-escalation",
+    ),
+    ('"We have not seen any de-escalation," Stoltenberg said.', "stoltenberg", "russian-de-escalation"),
     # denying what one's own side's proposals are is no refusal of them
     (
         "Lavrov said Russia's security proposals were not a buffet the West could pick from.",

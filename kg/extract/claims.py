@@ -206,6 +206,7 @@ class ClaimFinder(ActorFinder):
         self.propose_verbs = vocab.lexicon("propose-verbs")
         self.inclusion_verbs = vocab.lexicon("inclusion-verbs")
         self.answering_verbs = vocab.lexicon("answering-verbs")
+        self.observation_words = vocab.lexicon("observation-words")
         self.meeting_nouns = vocab.lexicon("meeting-nouns")
         self.content_nouns = vocab.lexicon("content-nouns")
         self.reference_nouns = vocab.lexicon("reference-nouns")
@@ -648,7 +649,9 @@ class ClaimFinder(ActorFinder):
         answered = (
             not here and node.lemma_.lower() in self.answering_verbs and prev.dep_ in {"nsubjpass", "dobj"}
         )
-        negs = [] if outside or topical or conditions or answered else negations(node, cue_tokens)
+        # 'had seen no sign of de-escalation': what one has not seen is a fact reported, no stance
+        observed = not here and node.lemma_.lower() in self.observation_words
+        negs = [] if outside or topical or conditions or answered or observed else negations(node, cue_tokens)
         denied = self._denied_conjunct(node)
         if denied is not None:  # 'ready to discuss A but not B': B is not to be discussed
             walk.denied = denied

@@ -93,7 +93,7 @@ class ActorFinder:
         a first-person subject (the speaker's own words), else 'subject'."""
         node = verb
         for _ in range(5):
-            if any(self._is_modal_aux(c) for c in node.children):
+            if any(self._is_modal_aux(c) for c in node.children) or self._bound_by_draft(node):
                 return [], ""
             subjects = [c for c in node.children if c.dep_ == "nsubj" and c.lower_ not in _EMPTY_SUBJECTS]
             if len(subjects) > 1:
@@ -115,6 +115,16 @@ class ActorFinder:
                 continue
             break
         return [], ""
+
+    def _bound_by_draft(self, verb: Token) -> bool:
+        """'Under the draft, the alliance would commit to ...': the subject is what the draft binds,
+        not one taking a stance (the draft's proposer speaks)."""
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "under"
+            and any(g.dep_ == "pobj" and g.lemma_.lower() in self.proposal_nouns for g in c.children)
+            for c in verb.children
+        )
 
     def _is_modal_aux(self, tok: Token) -> bool:
         return tok.tag_ == "MD" and tok.lemma_.lower() in self.modals
@@ -152,7 +162,7 @@ class ActorFinder:
             if owners and node.lemma_.lower() in {"series", "list", "set", "package", "number"}:
                 return owners, "possessor"
         determiners = {c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}}
-        definite = determiners & {"the", "these", "those", "this", "its", "their", "such"}
+        definite = determiners & {"the", "these", "those", "this", "its", "their", "such", "both"}
         predicative = noun.dep_ in {"attr", "conj"} and noun.head.lemma_ in {"be", "remain"}
         if (definite or predicative) and self.proposer and noun.lemma_.lower() in self.proposer_nouns:
             return [self.proposer], "proposer"

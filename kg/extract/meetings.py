@@ -342,6 +342,10 @@ class MeetingFinder:
             shared = shared.head  # 'flew into Warsaw and will meet Lavrov': the subject they share
         if shared is not event:
             out |= {u.i for c in shared.children if c.dep_ in {"nsubj", "nsubjpass"} for u in c.subtree}
+        if event.dep_ == "relcl" and any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"who", "that"} for c in event.children
+        ):  # 'Scholz, who met Putin in the Kremlin': the one the clause is about
+            out |= {u.i for u in event.head.subtree}
         node, reporter, present = event, None, False
         for _ in range(8):
             if node.head.i == node.i or node.dep_ not in _CLIMB_DEPS:
