@@ -38,3 +38,10 @@ def test_ordinal_and_coordinated_days(nlp):
 def test_tense(nlp):
     assert tense(next(nlp("Ministers will gather next week.").sents)) == FUTURE
     assert tense(next(nlp("Ministers gathered in Oslo.").sents)) == PAST
+
+
+def test_days_earlier_count_from_the_day_named_before(nlp):
+    ref = date(2022, 2, 9)
+    text = "Macron said on Tuesday that his talks in Moscow a day earlier had gone well."
+    assert _dates(nlp, text, ref) == [date(2022, 2, 8), date(2022, 2, 7)]
+    assert _dates(nlp, "The envoys met two days later.", ref) == [date(2022, 2, 11)]

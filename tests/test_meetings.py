@@ -72,6 +72,22 @@ PLACE_AND_DAY = {
         {"scholz", "putin"},
         set(),
     ),
+    "whom one speaks to during a call is a party": (
+        "Vladimir Putin warned Joe Biden during a phone call on Thursday that sanctions would be a grave "
+        "mistake.",
+        date(2021, 12, 31),
+        ("remote", date(2021, 12, 30)),
+        {"putin", "biden"},
+        set(),
+    ),
+    "a clause describing the subject names no party": (
+        "Emmanuel Macron, who spent five hours with Vladimir Putin on Monday, met Volodymyr Zelensky in "
+        "Kyiv on Tuesday.",
+        date(2022, 2, 8),
+        ("kyiv", date(2022, 2, 8)),
+        {"macron", "zelensky"},
+        {"putin", "russia"},
+    ),
     "place, day and parties of planned talks": (
         "On Wednesday, NATO envoys will hold talks with Russian diplomats in Brussels.",
         date(2022, 1, 10),

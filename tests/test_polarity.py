@@ -176,6 +176,13 @@ TABLE = [
         "Demands",
         SW,
     ),
+    # answers sought on demands do not make the demands an answer
+    (
+        "Peskov said Moscow still wanted answers on its demands, including a halt to NATO enlargement.",
+        "russia",
+        "Demands",
+        NE,
+    ),
     # the holder of 'insists' inside reported speech, not the agent inside the demand
     ("Jones said Moscow insists that NATO must never admit Ukraine.", "russia", "Demands", UA),
 ]

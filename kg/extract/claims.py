@@ -517,13 +517,16 @@ class ClaimFinder(ActorFinder):
 
     def _in_response(self, noun: Token) -> bool:
         """A response noun, or a noun of its phrase ('an answer in writing on X', the parser hanging
-        'on X' on 'writing')."""
+        'on X' on 'writing'); not past a demand noun ('answers on its demands, including a halt to
+        X': the halt is what is demanded)."""
         node: Token | None = noun
         for _ in range(3):
             if node is None:
                 return False
             if node.lemma_.lower() in self.responses:
                 return True
+            if node.lemma_.lower() in self.demand_nouns or node.head.lower_ in self.elaboration_words:
+                return False  # (nor what a list after 'including' names, wherever the parser hangs it)
             node = item_above(node)
         return False
 

@@ -51,6 +51,10 @@ PATTERNS = [
         r"\b(?P<ago>an?|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<unit>minute|hour|day)s?\s+ago\b",
         re.I,
     ),
+    # 'their talks in Moscow a day earlier': counted from the day the sentence names before it
+    re.compile(
+        r"\b(?P<shift>an?|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<way>earlier|later)\b", re.I
+    ),
 ]
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 FUTURE_WORDS = {
@@ -141,6 +145,7 @@ def find_dates(sent: Span, ref: date | None) -> list[DateMention]:
     """Every date expression in the sentence, resolved where the article date allows."""
     text, base = sent.text, sent.start_char
     out: list[DateMention] = []
+    shifts: list[tuple[int, int, int]] = []
     taken: list[tuple[int, int]] = []
     for pat in PATTERNS:
         for m in pat.finditer(text):
@@ -197,4 +202,12 @@ def find_dates(sent: Span, ref: date | None) -> list[DateMention]:
                 n = _COUNTS.get(g["ago"].lower()) or int(g["ago"])
                 v = ref - timedelta(days=n if g["unit"].lower() == "day" else 0)
                 out.append(DateMention(base + a, base + b, v, (v.month, v.day)))
+            elif g.get("shift") and ref is not None:
+                n = _COUNTS.get(g["shift"].lower()) or int(g["shift"])
+                shifts.append((base + a, base + b, n if g["way"].lower() == "later" else -n))
+    out.sort(key=lambda d: d.start)
+    for a, b, n in shifts:
+        before = [d.value for d in out if d.start < a and d.value is not None]
+        v = (before[-1] if before else ref) + timedelta(days=n)
+        out.append(DateMention(a, b, v, (v.month, v.day)))
     return sorted(out, key=lambda d: d.start)

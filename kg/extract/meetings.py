@@ -337,11 +337,14 @@ class MeetingFinder:
                 # 'will meet Zelensky in Kyiv and then hold talks in Berlin with his counterparts':
                 # the second meeting's parties are its own
                 out -= {u.i for u in t.subtree}
+        for c in event.children:  # 'Macron, who spent hours with Putin, met Zelensky'
+            if c.dep_ in {"nsubj", "nsubjpass"}:
+                out -= {u.i for u in c.subtree} - _phrase(c)
         shared = event
         while shared.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in shared.children):
             shared = shared.head  # 'flew into Warsaw and will meet Lavrov': the subject they share
         if shared is not event:
-            out |= {u.i for c in shared.children if c.dep_ in {"nsubj", "nsubjpass"} for u in c.subtree}
+            out |= {i for c in shared.children if c.dep_ in {"nsubj", "nsubjpass"} for i in _phrase(c)}
         if event.dep_ == "relcl" and any(
             c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"who", "that"} for c in event.children
         ):  # 'Scholz, who met Putin in the Kremlin': the one the clause is about
@@ -365,14 +368,16 @@ class MeetingFinder:
             present = present or came_by in _PRESENCE_PREPS
             node = node.head
             for c in node.children:
-                if c.dep_ in {"nsubj", "nsubjpass", "agent", "poss"} or (
-                    c.dep_ == "prep" and c.lower_ in {"with", "between"} and not _absolute(c)
-                ):
+                if c.dep_ in {"nsubj", "nsubjpass", "agent", "poss"}:
+                    out |= _phrase(c)
+                elif c.dep_ == "prep" and c.lower_ in {"with", "between"} and not _absolute(c):
                     out |= {u.i for u in c.subtree}
                 elif came_by in _PRESENCE_PREPS and (
-                    c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to" and node.pos_ == "VERB")
+                    c.dep_ in {"dative", "dobj"}
+                    or (c.dep_ == "prep" and c.lower_ == "to" and node.pos_ == "VERB")
                 ):
-                    out |= {u.i for u in c.subtree}  # 'handed to US envoys in a meeting
+                    # 'handed to US envoys in a meeting', 'warned Biden during a phone call'
+                    out |= {u.i for u in c.subtree}
             if node.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
                 break
         if (
@@ -741,6 +746,16 @@ def _own_phrase(event: Token) -> set[int]:
         tok = todo.pop()
         out.add(tok.i)
         todo += [c for c in tok.children if c.pos_ not in {"VERB", "AUX"} or c.dep_ in {"aux", "auxpass"}]
+    return out
+
+
+def _phrase(tok: Token) -> set[int]:
+    """A subject's words without the clauses that describe it: in 'Macron, who spent five hours
+    with Putin on Monday, met Zelensky' Putin is no party of the meeting with Zelensky."""
+    out = {u.i for u in tok.subtree}
+    for u in tok.subtree:
+        if u.i != tok.i and u.dep_ in {"relcl", "acl"} and u.pos_ in {"VERB", "AUX"}:
+            out -= {v.i for v in u.subtree}
     return out
 
 
