@@ -88,6 +88,21 @@ PLACE_AND_DAY = {
         {"macron", "zelensky"},
         {"putin", "russia"},
     ),
+    "what else the parties did names no party": (
+        "Xi Jinping and Vladimir Putin met in Beijing on Friday and issued a joint statement opposing any "
+        "further expansion of NATO.",
+        date(2022, 2, 4),
+        ("beijing", date(2022, 2, 4)),
+        {"xi", "putin", "china", "russia"},
+        {"nato"},
+    ),
+    "an undated meeting in a live blog's entry is that day's": (
+        "11:05 GMT - EU foreign ministers met in Brussels and were joined by video link by Antony Blinken.",
+        date(2022, 1, 24),
+        ("brussels", date(2022, 1, 24)),
+        {"eu", "blinken"},
+        set(),
+    ),
     "place, day and parties of planned talks": (
         "On Wednesday, NATO envoys will hold talks with Russian diplomats in Brussels.",
         date(2022, 1, 10),

@@ -183,6 +183,14 @@ TABLE = [
         "Demands",
         NE,
     ),
+    # a text takes the stance of those who issue it
+    (
+        "Xi Jinping and Vladimir Putin met in Beijing and issued a joint statement opposing any further "
+        "expansion of NATO.",
+        "xi",
+        "Demands",
+        NE,
+    ),
     # the holder of 'insists' inside reported speech, not the agent inside the demand
     ("Jones said Moscow insists that NATO must never admit Ukraine.", "russia", "Demands", UA),
 ]
@@ -224,6 +232,13 @@ NO_CLAIM = [
         "russian-de-escalation",
     ),
     ('"We have not seen any de-escalation," Stoltenberg said.', "stoltenberg", "russian-de-escalation"),
+    # ... not whatever one has ('the right to defend its security in the face of a push by NATO')
+    (
+        "Putin said that Russia has the right to defend its security in the face of an eastward push "
+        "by NATO.",
+        "russia",
+        NE,
+    ),
     # denying what one's own side's proposals are is no refusal of them
     (
         "Lavrov said Russia's security proposals were not a buffet the West could pick from.",

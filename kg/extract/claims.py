@@ -203,6 +203,7 @@ class ClaimFinder(ActorFinder):
         self.decision_verbs = vocab.lexicon("decision-verbs")
         self.topic_preps = vocab.lexicon("topic-prepositions")
         self.proposal_nouns = vocab.lexicon("proposal-nouns")
+        self.texts = self.proposal_nouns | vocab.lexicon("statement-nouns")
         self.propose_verbs = vocab.lexicon("propose-verbs")
         self.inclusion_verbs = vocab.lexicon("inclusion-verbs")
         self.answering_verbs = vocab.lexicon("answering-verbs")

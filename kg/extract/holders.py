@@ -109,12 +109,26 @@ class ActorFinder:
                     target = next((g for g in c.children if g.dep_ == "pobj"), None)
                     return (self.resolve(target) if target is not None else []), "subject"
             if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}:
-                return self.resolve(_misplaced_subject(node) or node.head), "subject"
+                refs = self.resolve(_misplaced_subject(node) or node.head)
+                return (refs or self._issuers(node.head)), "subject"
             if node.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "acomp"} and node.head.i != node.i:
                 node = _gerund_pair(node) or node.head
                 continue
             break
         return [], ""
+
+    def _issuers(self, noun: Token) -> list[ActorRef]:
+        """'Xi and Putin issued a joint statement opposing X': who put forward the text that takes
+        the stance."""
+        verb = noun.head
+        if noun.lemma_.lower() not in self.texts or noun.dep_ != "dobj" or verb.pos_ != "VERB":
+            return []
+        if not self._lemma2(verb) & self.propose_verbs:
+            return []
+        while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # 'met in Beijing and issued a statement': the subject they share
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        return [r for c in subj for r in self.resolve(c)] if subj else []
 
     def _bound_by_draft(self, verb: Token) -> bool:
         """'Under the draft, the alliance would commit to ...': the subject is what the draft binds,

@@ -46,6 +46,8 @@ _CLIMB_DEPS = {
     "pcomp",
 }
 # 'VIENNA, January 13. /TASS/.', 'GENEVA (Reuters) -', 'GENEVA —': a place in capitals opens the body
+# '12:30 GMT - EU foreign ministers meet': an entry of a live blog, which tells that day's news
+_TIME_STAMP = re.compile(r"^\s*\d{1,2}:\d{2}\b", re.M)
 _DATELINE_PLACE = re.compile(r"^\s*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)?)\s*(?:,|\(|[-–—])")
 
 
@@ -95,6 +97,7 @@ class MeetingFinder:
             if a.lower() in actor_alias
         }
         self.dateline = self._dateline_place()
+        self.live = _TIME_STAMP.search(doc.text) is not None
         self.all_ents = list(doc.ents)  # Span.ents walks the whole document's entities each time
         self.ent_starts = [e.start for e in self.all_ents]
 
@@ -333,10 +336,8 @@ class MeetingFinder:
             elif t.i != event.i and t.pos_ == "NOUN" and self._is_event(t) and not self._same_event(event, t):
                 # 'held a video conference to prepare for meetings with Russia': that other meeting's
                 out -= {u.i for u in t.subtree}
-            elif t.dep_ == "conj" and t.head.i == event.i and t.pos_ == "VERB" and self._own_event(t):
-                # 'will meet Zelensky in Kyiv and then hold talks in Berlin with his counterparts':
-                # the second meeting's parties are its own
-                out -= {u.i for u in t.subtree}
+            elif t.dep_ == "conj" and t.head.i == event.i and t.pos_ == "VERB":
+                out -= {u.i for u in t.subtree} - self._conjunct_parties(t)
         for c in event.children:  # 'Macron, who spent hours with Putin, met Zelensky'
             if c.dep_ in {"nsubj", "nsubjpass"}:
                 out -= {u.i for u in c.subtree} - _phrase(c)
@@ -473,6 +474,23 @@ class MeetingFinder:
         if event.pos_ == "VERB":
             return other.head.i == event.i
         return _one_phrase_of(event, other)
+
+    def _conjunct_parties(self, verb: Token) -> set[int]:
+        """The words of a verb joined to a meeting verb that may name its parties. A second meeting
+        has its own ('will meet Zelensky in Kyiv and then hold talks in Berlin with his
+        counterparts'); whatever else they did names none ('met in Beijing and issued a statement
+        opposing the expansion of NATO') but with whom, by whom, or whom ('and were joined by
+        Blinken', 'and hosted Biden')."""
+        if self._own_event(verb):
+            return set()
+        return {
+            u.i
+            for c in verb.children
+            if (c.dep_ == "prep" and c.lower_ in {"with", "between"})
+            or c.dep_ == "agent"
+            or (c.dep_ in {"dobj", "dative"} and c.i in self.mentions.by_token)
+            for u in c.subtree
+        }
 
     def _own_event(self, verb: Token) -> bool:
         """Whether a verb names a meeting itself ('met') or holds one ('held talks')."""
@@ -611,7 +629,12 @@ class MeetingFinder:
                 place = where[1] if where else ("remote" if remote and forum is None else None)
                 if place is None and forum is None and self.dateline and self._on_the_day(when):
                     place = self.dateline  # 'GENEVA - ... talks on Friday' in Friday's paper
-                if when is None and place is not None and place == self.dateline and self._done(event):
+                if (
+                    when is None
+                    and place is not None
+                    and (place == self.dateline or self.live)
+                    and self._done(event)
+                ):
                     when = self._article_day(event)  # 'BEIJING - ... Xi met Putin in Beijing': that day
                 parts = self.participants(sent, place_tokens, event)
                 if when is None and place is None and forum is None:
