@@ -103,6 +103,14 @@ PLACE_AND_DAY = {
         {"eu", "blinken"},
         set(),
     ),
+    "under a dateline, an undated meeting told in the past is there that day": (
+        "KYIV (AP) — Antony Blinken, who met Volodymyr Zelensky and Dmytro Kuleba, said Ukraine would not "
+        "give up.",
+        date(2022, 1, 19),
+        ("kyiv", date(2022, 1, 19)),
+        {"blinken", "zelensky", "kuleba"},
+        set(),
+    ),
     "place, day and parties of planned talks": (
         "On Wednesday, NATO envoys will hold talks with Russian diplomats in Brussels.",
         date(2022, 1, 10),
@@ -320,6 +328,14 @@ def test_mentions_merge_across_articles_and_keep_disputed_dates(analyse, vocab):
 
 
 NO_MEETING = {
+    "welcoming a state's position is no meeting, under a dateline either": (
+        "MOSCOW — Dmytro Kuleba welcomed the U.S. position on Thursday.",
+        date(2022, 1, 27),
+    ),
+    "what is not up for negotiation with someone is no meeting": (
+        "BEIJING — Ned Price said the open-door policy was not up for negotiation with Moscow or Beijing.",
+        date(2022, 2, 4),
+    ),
     "a call for something is a demand, not a phone call": (
         "Polish Foreign Minister Zbigniew Rau on Friday dismissed as a non-starter the Russian call for "
         "allied troops to leave the countries that joined NATO after 1997.",

@@ -215,11 +215,13 @@ class MeetingFinder:
         """Whether a verb's object names an actor (a person or a state), not a thing received."""
         for c in verb.children:
             if c.dep_ == "dobj":
-                # the object's own words, not a phrase below it ('welcomed the position of the US')
-                words = [
-                    c,
-                    *(t for t in c.children if t.dep_ in {"compound", "amod", "nmod", "appos", "conj"}),
-                ]
+                # the object's own words, not a phrase below it ('welcomed the position of the US');
+                # a modifier only of a person or group ('his Finnish counterpart', not 'the US position')
+                if c.pos_ in {"PROPN", "NOUN"} and self.mentions.resolve(c):
+                    return True
+                if c.lemma_.lower() not in self.roles | self.groups:
+                    return False
+                words = [t for t in c.children if t.dep_ in {"compound", "amod", "nmod", "appos", "conj"}]
                 return any(self.mentions.resolve(t) for t in words if t.pos_ in {"PROPN", "NOUN", "ADJ"})
         return False
 
@@ -542,6 +544,12 @@ class MeetingFinder:
         verb = next((a for a in [event, *event.ancestors] if a.pos_ in {"VERB", "AUX"}), None)
         return verb is not None and verb.tag_ == "VBD" and not any(c.dep_ == "aux" for c in verb.children)
 
+    def _met(self, event: Token) -> bool:
+        """A meeting verb, or the held meeting, in the simple past ('who met Zelensky', 'held talks'),
+        not a noun of some other clause ('was not up for negotiation')."""
+        held = event.dep_ == "dobj" and event.head.lemma_.lower() in self.event_verbs
+        return (event.pos_ == "VERB" or held) and self._done(event)
+
     def _article_day(self, event: Token) -> DateMention | None:
         ref = self.document.date
         if ref is None:
@@ -629,6 +637,8 @@ class MeetingFinder:
                 place = where[1] if where else ("remote" if remote and forum is None else None)
                 if place is None and forum is None and self.dateline and self._on_the_day(when):
                     place = self.dateline  # 'GENEVA - ... talks on Friday' in Friday's paper
+                elif place is None and when is None and forum is None and self.dateline and self._met(event):
+                    place = self.dateline  # 'KYIV (AP) - Blinken, who met Zelensky, said': there, that day
                 if (
                     when is None
                     and place is not None
