@@ -73,6 +73,16 @@ def test_transcript_turn_speaks_for_its_party(analyse):
     assert ("usa", "Rejects", "russian-security-proposals") in claim_set(x)
 
 
+def test_a_role_noun_refers_to_the_subject_of_the_sentence_before(analyse):
+    text = (
+        "Sergei Ryabkov spoke after long talks with Wendy Sherman on Monday. "
+        '"Ukraine must never join NATO," the diplomat told reporters.'
+    )
+    got = claim_set(analyse(text))
+    assert ("ryabkov", "Demands", "ukraine-not-in-nato") in got
+    assert not any(a == "sherman" for a, _, _ in got)
+
+
 def test_a_turn_label_with_a_parenthesis_ends_the_turn_before_it(analyse):
     text = (
         "Jens Stoltenberg: Good afternoon.\n\n"

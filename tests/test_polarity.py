@@ -191,6 +191,8 @@ TABLE = [
         "Demands",
         NE,
     ),
+    # 'it' is the state named before, not the owner of what it will not negotiate on
+    ("The United States said it will not negotiate on NATO's open door.", "usa", "Rejects", NE),
     # the holder of 'insists' inside reported speech, not the agent inside the demand
     ("Jones said Moscow insists that NATO must never admit Ukraine.", "russia", "Demands", UA),
 ]
@@ -239,6 +241,7 @@ NO_CLAIM = [
         "russia",
         NE,
     ),
+    ("The United States said it will not negotiate on NATO's open door.", "nato", NE),
     # denying what one's own side's proposals are is no refusal of them
     (
         "Lavrov said Russia's security proposals were not a buffet the West could pick from.",

@@ -816,7 +816,13 @@ class ClaimFinder(ActorFinder):
         owners = {o.party or o.key for o in owned}
         subject = [c for c in p.anchor.children if c.dep_ == "nsubj"]
         if not holders and owned and subject and subject[0].lower_ in {"it", "they", "we"}:
-            holders, how = owned[:1], "subject"  # 'it would not compromise on its open door'
+            # 'it would not compromise on its open door'; 'the United States said it will not
+            # negotiate on NATO's open door': the state named before, not the door's owner
+            pronoun_owner = any(
+                c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for n in nouns for c in n.children
+            )
+            named = [] if pronoun_owner or subject[0].lower_ == "we" else self._antecedent_group(subject[0])
+            holders, how = (named or owned[:1]), "subject"
         if proposer is None and not owners:
             if plain and walk.sign > 0:  # 'refused to discuss the non-expansion': the demand refused
                 walk.applied.discard(id(p))

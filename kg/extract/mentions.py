@@ -319,10 +319,23 @@ class Mentions:
         return None
 
     def recent_person(self, before: int, party: str | None = None) -> ActorRef | None:
+        """The person a role noun at ``before`` refers to: the last one named in its sentence, else
+        in the last sentence naming one, its subject first ('Ryabkov said after talks with Sherman
+        that ... "...," the diplomat told reporters': Ryabkov)."""
+        here = self.doc[before].sent.start if before < len(self.doc) else before
+        last: tuple[int, ActorRef] | None = None
         for i, ref in reversed(self.persons):
-            if i < before and (party is None or ref.party == party):
+            if i >= before or (party is not None and ref.party != party):
+                continue
+            if last is None:
+                if i >= here:
+                    return ref
+                last = (i, ref)
+            if i < self.doc[last[0]].sent.start:
+                break
+            if is_subject(self.doc[i]):
                 return ref
-        return None
+        return last[1] if last else None
 
     def recent_group(self, before: int) -> ActorRef | None:
         for i, ref in reversed(self.groups):
