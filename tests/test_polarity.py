@@ -193,6 +193,14 @@ TABLE = [
     ),
     # 'it' is the state named before, not the owner of what it will not negotiate on
     ("The United States said it will not negotiate on NATO's open door.", "usa", "Rejects", NE),
+    # examples hung on the complement of a relative clause are examples of the noun it describes
+    (
+        "Sherman said Washington had pushed back on proposals that were non-starters, such as a halt to "
+        "the alliance's open door.",
+        "usa",
+        "Rejects",
+        NE,
+    ),
     # the holder of 'insists' inside reported speech, not the agent inside the demand
     ("Jones said Moscow insists that NATO must never admit Ukraine.", "russia", "Demands", UA),
 ]

@@ -70,9 +70,22 @@ def path_up(start: Token, limit: int = 14) -> Iterator[tuple[Token, bool]]:
     while node.head.i != node.i and hops < limit:
         sibling = list_sibling(node)
         from_conj = node.dep_ == "conj" or sibling is not None
-        node = sibling if sibling is not None else node.head
+        node = sibling if sibling is not None else (_described(node) or node.head)
         hops += 1
         yield node, from_conj
+
+
+def _described(prep: Token) -> Token | None:
+    """'proposals that were non-starters, such as a halt to X': examples the parser hangs on the
+    complement of a relative clause are examples of the noun the clause describes."""
+    if prep.dep_ != "prep" or prep.lower_ not in {"as", "including", "like"}:
+        return None
+    complement, clause = prep.head, prep.head.head
+    if complement.dep_ not in {"attr", "acomp"} or clause.dep_ != "relcl":
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in {"that", "which"} for c in clause.children):
+        return None
+    return clause.head
 
 
 def list_sibling(node: Token) -> Token | None:
