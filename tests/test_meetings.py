@@ -349,6 +349,10 @@ NO_MEETING = {
         "On Wednesday NATO delivered its answer, rejecting Moscow's call to bar Ukraine from the alliance.",
         date(2022, 1, 26),
     ),
+    "a conversation with no call cue is a figure of speech": (
+        "Lavrov said his exchange with Blinken had been a conversation between the mute and the deaf.",
+        date(2022, 2, 11),
+    ),
     "a meeting denied is none": (
         "MOSCOW - Russian Deputy Foreign Minister Sergei Ryabkov said on Thursday he saw no reason to "
         "sit down with the Americans again in the coming days.",
@@ -433,6 +437,20 @@ def test_a_phone_call_is_a_remote_meeting(analyse):
     [m] = x.meetings
     assert (m.kind, m.place, m.date) == ("call", "remote", date(2021, 12, 30))
     assert {"biden", "putin", "usa", "russia"} <= _parties(m)
+
+
+def test_a_telephone_conversation_in_the_lead_is_on_the_article_day(analyse):
+    lead = (
+        "Sergei Lavrov had a telephone conversation with Antony Blinken at the request of the American side."
+    )
+    [m] = analyse(lead, when=date(2022, 2, 12)).meetings
+    assert (m.place, m.date) == ("remote", date(2022, 2, 12))
+    assert {"lavrov", "blinken"} <= _parties(m)
+    later = analyse(
+        "The ministers exchanged views on the crisis over the weekend in several capitals.\n\n" + lead,
+        when=date(2022, 2, 12),
+    )
+    assert [m.date for m in later.meetings] == [None]
 
 
 def test_a_second_meeting_joined_by_and_keeps_its_own_parties(analyse):

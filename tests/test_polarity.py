@@ -203,6 +203,30 @@ TABLE = [
     ),
     # the holder of 'insists' inside reported speech, not the agent inside the demand
     ("Jones said Moscow insists that NATO must never admit Ukraine.", "russia", "Demands", UA),
+    # a list after a colon elaborates the noun before it; an answer not given to them does not reverse
+    (
+        "The Kremlin said the allies had given no answer to the key elements of the Russian initiatives: "
+        "preventing NATO expansion, refusing to deploy missiles near Russian borders and returning "
+        "NATO's forces to the positions of 1997.",
+        "russia",
+        "Demands",
+        "nato-1997-posture",
+    ),
+    (
+        "The Kremlin said the allies had given no answer to the key elements of the Russian initiatives: "
+        "preventing NATO expansion, refusing to deploy missiles near Russian borders and returning "
+        "NATO's forces to the positions of 1997.",
+        "russia",
+        "Demands",
+        NE,
+    ),
+    # the giver of no response to 'its demand' is not the one whose demand it is
+    (
+        "Moscow said Washington had given no response to its demand for a halt to NATO expansion.",
+        "russia",
+        "Demands",
+        NE,
+    ),
 ]
 
 NO_CLAIM = [
@@ -250,6 +274,7 @@ NO_CLAIM = [
         NE,
     ),
     ("The United States said it will not negotiate on NATO's open door.", "nato", NE),
+    ("Moscow said Washington had given no response to its demand for a halt to NATO expansion.", "usa", NE),
     # denying what one's own side's proposals are is no refusal of them
     (
         "Lavrov said Russia's security proposals were not a buffet the West could pick from.",

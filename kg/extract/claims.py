@@ -650,8 +650,11 @@ class ClaimFinder(ActorFinder):
         conditions = self._condition_of(node, prev)
         # 'Russia's objection to X had not been answered': what the other side did not answer
         # is still asked
+        # ('had given no answer to the elements of the Russian initiatives': nor an answer not given)
         answered = (
-            not here and node.lemma_.lower() in self.answering_verbs and prev.dep_ in {"nsubjpass", "dobj"}
+            not here
+            and node.lemma_.lower() in self.answering_verbs
+            and (prev.dep_ in {"nsubjpass", "dobj"} or (node.pos_ == "NOUN" and prev.lower_ == "to"))
         )
         # 'had seen no sign of de-escalation': what one has not seen is a fact reported, no stance
         observed = not here and node.lemma_.lower() in self.observation_words

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.mentions import is_first_person
 from kg.extract.speakers import SILENT
-from kg.extract.syntax import is_vocative, object_predicate
+from kg.extract.syntax import colon_item, is_vocative, object_predicate
 from kg.model import PERSON, ActorRef
 
 DEMONSTRATIVES = {"this", "that", "these", "those", "it"}
@@ -72,11 +72,19 @@ class ActorFinder:
     def _answerer(self, pronoun: Token) -> set[int]:
         """The tokens of the subject of an answering verb whose object the pronoun's noun is."""
         node = pronoun.head
+        # 'had given no response to its demand', 'sent an answer to its demands': who gives the
+        # answer answers ('needed answers on its demands' asks for them)
+        noun, to = False, False
         while node.dep_ in {"pobj", "prep", "dobj"} and node.head.i != node.i:
+            to = node.dep_ == "prep" and node.lower_ == "to"
             node = node.head
             if node.pos_ == "VERB":
                 break
-        if node.pos_ != "VERB" or node.lemma_.lower() not in self.answering_verbs:
+            noun = noun or (to and node.pos_ == "NOUN" and node.lemma_.lower() in self.answering_verbs)
+        noun = noun or (
+            to and any(c.dep_ == "dobj" and c.lemma_.lower() in self.answering_verbs for c in node.children)
+        )
+        if node.pos_ != "VERB" or not (noun or node.lemma_.lower() in self.answering_verbs):
             return set()
         for _ in range(3):  # 'the US was prepared to address': the subject that controls it
             subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -95,6 +103,8 @@ class ActorFinder:
         for _ in range(5):
             if any(self._is_modal_aux(c) for c in node.children) or self._bound_by_draft(node):
                 return [], ""
+            if colon_item(node) is not None:
+                return [], ""  # 'the initiatives: ..., refusing to deploy X': an item, taking no stance
             subjects = [c for c in node.children if c.dep_ == "nsubj" and c.lower_ not in _EMPTY_SUBJECTS]
             if len(subjects) > 1:
                 subjects = [c for c in subjects if not is_vocative(c)]  # 'Ned, the Russians say

@@ -73,6 +73,7 @@ class MeetingFinder:
         self.remote = vocab.lexicon("remote-cues")
         self.verbs = vocab.lexicon("meeting-verbs")
         self.call_verbs = vocab.lexicon("call-verbs")
+        self.call_nouns = vocab.lexicon("call-nouns")
         self.hosting = vocab.lexicon("hosting-verbs")
         self.travel = vocab.lexicon("travel-verbs")
         self.event_verbs = vocab.lexicon("event-verbs")
@@ -98,6 +99,7 @@ class MeetingFinder:
         }
         self.dateline = self._dateline_place()
         self.live = _TIME_STAMP.search(doc.text) is not None
+        self.lead = self._lead_sentence()
         self.all_ents = list(doc.ents)  # Span.ents walks the whole document's entities each time
         self.ent_starts = [e.start for e in self.all_ents]
 
@@ -122,6 +124,16 @@ class MeetingFinder:
                     return key
                 if name.isupper() and name.lower() not in actors:
                     return name.title()  # a city the gazetteer does not list, spelled as places() spells it
+        return None
+
+    def _lead_sentence(self) -> int | None:
+        """Where the lead of the article starts: its first sentence with a verb after the headline."""
+        first, _, _ = self.doc.text.partition("\n")
+        title = self.document.title.strip()
+        skip = len(first) if first.lstrip().lower().startswith("date ") or first.strip() == title else 0
+        for sent in self.doc.sents:
+            if sent.start_char >= skip and len(sent) >= 6 and any(t.pos_ in {"VERB", "AUX"} for t in sent):
+                return sent.start_char
         return None
 
     def places(self, sent: Span) -> list[tuple[int, str, str]]:
@@ -194,6 +206,9 @@ class MeetingFinder:
                 if lemma == "call" and _appeal(t, self.event_verbs):
                     continue  # 'the Russian call for troops to leave' is a demand, not a phone call
                 out.append(t)
+            elif t.pos_ == "NOUN" and lemma in self.call_nouns:
+                if any(c.lower_ in self.remote for c in t.children if c.dep_ in {"compound", "amod"}):
+                    out.append(t)  # 'a telephone conversation'
             elif t.pos_ == "VERB" and (lemma in self.verbs or self._phrasal(t) in self.verbs):
                 out.append(t)  # 'met', 'sat down with'
             elif t.pos_ == "VERB" and lemma in self.hosting and self._actor_object(t):
@@ -639,13 +654,17 @@ class MeetingFinder:
                     place = self.dateline  # 'GENEVA - ... talks on Friday' in Friday's paper
                 elif place is None and when is None and forum is None and self.dateline and self._met(event):
                     place = self.dateline  # 'KYIV (AP) - Blinken, who met Zelensky, said': there, that day
-                if (
-                    when is None
-                    and place is not None
+                lead = sent.start_char == self.lead
+                if when is None and (
+                    place is not None
                     and (place == self.dateline or self.live)
                     and self._done(event)
+                    or lead
+                    and self._met(event)
                 ):
-                    when = self._article_day(event)  # 'BEIJING - ... Xi met Putin in Beijing': that day
+                    # 'BEIJING - ... Xi met Putin in Beijing'; a lead 'Putin had a telephone
+                    # conversation with Biden': the article's news, that day
+                    when = self._article_day(event)
                 parts = self.participants(sent, place_tokens, event)
                 if when is None and place is None and forum is None:
                     if self._definite(event):

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from kg.extract.syntax import colon_item
+
 NEGATIVE_SUBJECTS = {"nobody", "none", "nothing", "no-one"}
 _NEG_ADVERBS = {"never", "not", "n't", "no"}
 
@@ -70,7 +72,7 @@ def path_up(start: Token, limit: int = 14) -> Iterator[tuple[Token, bool]]:
     while node.head.i != node.i and hops < limit:
         sibling = list_sibling(node)
         from_conj = node.dep_ == "conj" or sibling is not None
-        node = sibling if sibling is not None else (_described(node) or node.head)
+        node = sibling if sibling is not None else (_described(node) or colon_item(node) or node.head)
         hops += 1
         yield node, from_conj
 
@@ -95,7 +97,7 @@ def list_sibling(node: Token) -> Token | None:
     if node.dep_ == "appos":
         return _parallel_item(node)
     if node.dep_ == "conj":
-        return _last_item(node)
+        return _last_item(node) or _parallel_gerund(node)
     if node.dep_ != "dep" or node.pos_ not in {"NOUN", "PROPN"}:
         return None
     left = node.left_edge
@@ -143,6 +145,15 @@ def _last_item(node: Token) -> Token | None:
         if _indefinite(item) or any(c.dep_ == "det" and c.lower_ == "no" for c in item.children)
         else None
     )
+
+
+def _parallel_gerund(node: Token) -> Token | None:
+    """'refusing to deploy X and returning Y': a gerund joined to an infinitive is not its
+    conjunct but the gerund's above it ('refusing'), for only like forms coordinate."""
+    head = node.head
+    if node.tag_ != "VBG" or head.tag_ != "VB" or head.dep_ != "xcomp" or head.head.tag_ != "VBG":
+        return None
+    return head.head
 
 
 def conjunct_sign(conj: Token, head: Token, exclude: frozenset[int]) -> int:

@@ -131,3 +131,18 @@ def object_predicate(noun: Token) -> Token | None:
     if verb.pos_ != "VERB":
         return None
     return verb if any(c.dep_ == "dobj" and c.i < prep.i for c in verb.children) else None
+
+
+def colon_item(tok: Token) -> Token | None:
+    """The noun a list after a colon spells out, when the parser hangs the first item on the verb
+    ('no answer to the key elements of the Russian initiatives: preventing NATO expansion, ...'):
+    the item is an element of that noun, not a clause of the verb."""
+    if tok.dep_ not in {"advcl", "dep", "appos", "parataxis", "conj"} or tok.pos_ not in {"VERB", "NOUN"}:
+        return None
+    first = tok.left_edge
+    if first.i > 0 and tok.doc[first.i - 1].text == "," and tok.head.i != tok.i:
+        return colon_item(tok.head)  # ('preventing X, refusing to deploy Y': the next item)
+    if first.i < 2 or tok.doc[first.i - 1].text != ":":
+        return None
+    noun = tok.doc[first.i - 2]
+    return noun if noun.pos_ == "NOUN" and noun.i != tok.head.i and noun.head.i != tok.i else None
